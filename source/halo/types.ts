@@ -1,3 +1,5 @@
+import type {HaloWizardError} from '../errors.js';
+
 /** One row of the account table: an agent or an end user, already safe to draw. */
 export type Account = {
   type: 'agent' | 'user';
@@ -46,4 +48,26 @@ export type Environment = {
   /** Epoch milliseconds. */
   now: () => number;
   env: NodeJS.ProcessEnv;
+};
+
+/** The live checks of the status panel, in the order they run. */
+export type StatusCheckId =
+  | 'instance'
+  | 'auth-server'
+  | 'session'
+  | 'agent'
+  | 'agents'
+  | 'users';
+
+/** One row of the status panel. */
+export type StatusCheck = {
+  id: StatusCheckId;
+  /** Short label such as "Instance reachable". */
+  label: string;
+  state: 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+  /** Result or progress in plain words, safe to draw ("25 agents", "page 2 of 3"). */
+  detail: string;
+  durationMs: number | null;
+  /** The failure behind a failed check, with its field and next step. */
+  error: HaloWizardError | null;
 };
