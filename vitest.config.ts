@@ -6,5 +6,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The JSON report feeds the "N passed, N failed" line that .ci/run prints.
+    reporters: ['default', ['json', {outputFile: 'test-output/vitest-report.json'}]],
   },
 });

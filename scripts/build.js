@@ -1,11 +1,14 @@
 // Bundles the CLI into one ESM file, dist/halo-wizard.js, so that `npx halo-wizard` starts
 // without resolving a node_modules tree at run time.
-import {chmod, copyFile, mkdir, writeFile} from 'node:fs/promises';
+import {chmod, copyFile, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const packageJson = JSON.parse(
+  await readFile(path.join(root, 'package.json'), 'utf8'),
+);
 const dist = path.join(root, 'dist');
 const stub = path.join(root, 'scripts', 'react-devtools-core-stub.js');
 
@@ -20,7 +23,10 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  define: {'process.env.NODE_ENV': '"production"'},
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    HALO_WIZARD_VERSION: JSON.stringify(packageJson.version),
+  },
   // Ink imports react-devtools-core for an opt-in debugging mode; marking it external makes the
   // bundle crash at start, because esbuild hoists the lazy import to the top of the file.
   alias: {'react-devtools-core': stub},

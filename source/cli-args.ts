@@ -1,0 +1,118 @@
+import {parseArgs} from 'node:util';
+import {HaloWizardError} from './errors.js';
+
+export type CommandName = 'wizard' | 'setup' | 'status' | 'accounts' | 'emulator';
+
+/** The parsed command line; flags the command does not use are rejected, not ignored. */
+export type CliArguments = {
+  command: CommandName;
+  demo: boolean;
+  nonInteractive: boolean;
+  workspace: string | undefined;
+  clientId: string | undefined;
+  baseUri: string | undefined;
+  tenant: string | undefined;
+  redirectUri: string | undefined;
+  scopes: string | undefined;
+  noBrowser: boolean;
+  timeoutSeconds: number;
+  profile: string | undefined;
+  json: boolean;
+  csv: boolean;
+  port: number | undefined;
+  users: number | undefined;
+};
+
+const options = {
+  demo: {type: 'boolean'},
+  'non-interactive': {type: 'boolean'},
+  workspace: {type: 'string'},
+  'client-id': {type: 'string'},
+  'base-uri': {type: 'string'},
+  tenant: {type: 'string'},
+  'redirect-uri': {type: 'string'},
+  scopes: {type: 'string'},
+  'no-browser': {type: 'boolean'},
+  timeout: {type: 'string'},
+  profile: {type: 'string'},
+  json: {type: 'boolean'},
+  csv: {type: 'boolean'},
+  port: {type: 'string'},
+  users: {type: 'string'},
+} as const;
+
+const commandFlags: Record<CommandName, ReadonlyArray<keyof typeof options>> = {
+  wizard: ['demo', 'workspace', 'client-id', 'base-uri', 'tenant', 'redirect-uri', 'scopes',
+    'no-browser', 'timeout', 'profile'],
+  setup: ['demo', 'non-interactive', 'workspace', 'client-id', 'base-uri', 'tenant',
+    'redirect-uri', 'scopes', 'no-browser', 'timeout', 'profile', 'json'],
+  status: ['profile', 'json'],
+  accounts: ['profile', 'json', 'csv'],
+  emulator: ['port', 'users'],
+};
+
+const commands = new Set<string>(['setup', 'status', 'accounts', 'emulator']);
+
+function usageError(message: string): HaloWizardError {
+  return new HaloWizardError('invalid-arguments', message, {
+    kind: 'usage',
+    nextStep: 'Run `halo-wizard --help` for the commands and flags.',
+  });
+}
+
+function parseWholeNumber(flag: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw usageError(`--${flag} takes a whole number from ${min} to ${max}; got "${value}".`);
+  }
+
+  return number;
+}
+
+/** Parses argv (without node and the script); throws a usage HaloWizardError on bad input. */
+export function parseCliArguments(argv: string[]): CliArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true});
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
+
+  const {values, positionals} = parsed;
+  if (positionals.length > 1 || (positionals[0] && !commands.has(positionals[0]))) {
+    throw usageError(`Unknown command "${positionals.join(' ')}".`);
+  }
+
+  const command = (positionals[0] ?? 'wizard') as CommandName;
+  for (const flag of Object.keys(values)) {
+    if (!commandFlags[command].includes(flag as keyof typeof options)) {
+      const name = command === 'wizard' ? 'halo-wizard' : `halo-wizard ${command}`;
+      throw usageError(`${name} does not take --${flag}.`);
+    }
+  }
+
+  if (values.json && values.csv) {
+    throw usageError('Choose one of --json and --csv.');
+  }
+
+  return {
+    command,
+    demo: values.demo ?? false,
+    nonInteractive: values['non-interactive'] ?? false,
+    workspace: values.workspace,
+    clientId: values['client-id'],
+    baseUri: values['base-uri'],
+    tenant: values.tenant,
+    redirectUri: values['redirect-uri'],
+    scopes: values.scopes,
+    noBrowser: values['no-browser'] ?? false,
+    timeoutSeconds:
+      values.timeout === undefined ? 300 : parseWholeNumber('timeout', values.timeout, 1, 86_400),
+    profile: values.profile,
+    json: values.json ?? false,
+    csv: values.csv ?? false,
+    port: values.port === undefined ? undefined : parseWholeNumber('port', values.port, 0, 65_535),
+    users:
+      values.users === undefined ? undefined : parseWholeNumber('users', values.users, 10, 50_000),
+  };
+}

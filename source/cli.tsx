@@ -1,0 +1,146 @@
+import {render} from 'ink';
+import {type CliArguments, parseCliArguments} from './cli-args.js';
+import {runAccountsCommand} from './commands/accounts-command.js';
+import {realEnvironment, type SettingsFlags} from './commands/connection.js';
+import {runEmulatorCommand} from './commands/emulator-command.js';
+import {type CommandIo, reportFailure} from './commands/output.js';
+import {runDemo} from './commands/run-demo.js';
+import {runWizard} from './commands/run-wizard.js';
+import {runSetupCommand} from './commands/setup-command.js';
+import {runStatusCommand, type StatusResult} from './commands/status-command.js';
+import {HaloWizardError} from './errors.js';
+import type {Account, StatusCheck} from './halo/types.js';
+import {openConfigStore} from './store/config-store.js';
+import {AccountTable} from './ui/account-table.js';
+import {StatusPanel} from './ui/status-panel.js';
+
+/** Runs one command line and returns the process exit code; the only place that decides it. */
+export async function runCli(argv: string[]): Promise<number> {
+  const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, env: process.env};
+
+  let args: CliArguments;
+  try {
+    args = parseCliArguments(argv);
+  } catch (error) {
+    return reportFailure(io, error, {json: argv.includes('--json')});
+  }
+
+  try {
+    return await runCommand(args, io);
+  } catch (error) {
+    return reportFailure(io, error, {json: args.json});
+  }
+}
+
+async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
+  const environment = realEnvironment(io.env);
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const flags: SettingsFlags = {
+    workspace: args.workspace,
+    clientId: args.clientId,
+    baseUri: args.baseUri,
+    tenant: args.tenant,
+    redirectUri: args.redirectUri,
+    scopes: args.scopes,
+  };
+
+  if (args.command === 'emulator') {
+    return runEmulatorCommand({io, port: args.port, users: args.users});
+  }
+
+  const guided = args.command === 'wizard' || args.demo;
+  if (guided && !interactive) {
+    throw notATerminal();
+  }
+
+  if (args.demo) {
+    return runDemo({io, environment, flags, timeoutSeconds: args.timeoutSeconds});
+  }
+
+  const store = openConfigStore({env: io.env, now: environment.now});
+  for (const warning of store.warnings) {
+    io.stderr.write(`! ${warning}\n`);
+  }
+
+  const profileName = args.profile ?? 'default';
+  switch (args.command) {
+    case 'wizard':
+    case 'setup': {
+      if (guided || (interactive && !args.nonInteractive)) {
+        return runWizard({io, environment, store, profileName, flags, timeoutSeconds: args.timeoutSeconds});
+      }
+
+      return runSetupCommand({
+        io,
+        environment,
+        store,
+        profileName,
+        flags,
+        noBrowser: args.noBrowser,
+        timeoutSeconds: args.timeoutSeconds,
+        json: args.json,
+      });
+    }
+
+    case 'accounts': {
+      return runAccountsCommand({
+        io,
+        environment,
+        store,
+        profileName,
+        format: args.json ? 'json' : args.csv ? 'csv' : 'table',
+        showInteractiveTable: interactive ? showAccountTable : null,
+      });
+    }
+
+    case 'status': {
+      return runStatusCommand({
+        io,
+        environment,
+        store,
+        profileName: args.profile,
+        json: args.json,
+        showLivePanel: interactive && !args.json ? showStatusPanel : null,
+      });
+    }
+  }
+}
+
+function notATerminal(): HaloWizardError {
+  return new HaloWizardError(
+    'not-a-terminal',
+    'The guided setup needs an interactive terminal, and standard input is not one.',
+    {
+      kind: 'usage',
+      nextStep:
+        'To set up from a script, run: halo-wizard setup --non-interactive ' +
+        '--workspace <key|url> --client-id <id> [--no-browser] [--json]',
+    },
+  );
+}
+
+async function showAccountTable(accounts: Account[]): Promise<void> {
+  const instance = render(
+    <AccountTable
+      accounts={accounts}
+      width={process.stdout.columns ?? 100}
+      height={Math.max(5, (process.stdout.rows ?? 30) - 4)}
+      onExit={() => instance.unmount()}
+    />,
+  );
+  await instance.waitUntilExit();
+}
+
+async function showStatusPanel(
+  run: (onUpdate: (checks: StatusCheck[]) => void) => Promise<StatusResult>,
+): Promise<StatusResult> {
+  let update: (checks: StatusCheck[]) => void = () => {};
+  const instance = render(<LiveStatus subscribe={(listener) => (update = listener)} />);
+  try {
+    return await run((checks) => update(checks));
+  } finally {
+    instance.unmount();
+    await instance.waitUntilExit();
+  }
+}
+

@@ -1,0 +1,86 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {defaultRedirectUri} from '../auth/defaults.js';
+import {startHaloEmulator} from '../emulator/halo-emulator.js';
+import type {Environment} from '../halo/types.js';
+import {openConfigStore} from '../store/config-store.js';
+import type {SettingsFlags} from './connection.js';
+import {describeEmulator} from './emulator-command.js';
+import type {CommandIo} from './output.js';
+import {runWizard} from './run-wizard.js';
+
+/**
+ * Runs the guided setup against an in-process emulator on 127.0.0.1. The connection goes to a
+ * temporary config store that is removed afterwards, so a demo never replaces a real one.
+ */
+export async function runDemo(input: {
+  io: CommandIo;
+  environment: Environment;
+  flags: SettingsFlags;
+  timeoutSeconds: number;
+}): Promise<number> {
+  const redirectUri = input.flags.redirectUri ?? (await chooseDemoRedirectUri());
+  const emulator = await startHaloEmulator({redirectUris: [redirectUri]});
+  const configDirectory = await mkdtemp(path.join(tmpdir(), 'halo-wizard-demo-'));
+
+  try {
+    const environment = {
+      ...input.environment,
+      env: {...input.environment.env, HALO_WIZARD_CONFIG_DIR: configDirectory},
+    };
+    const store = openConfigStore({env: environment.env, now: environment.now});
+
+    input.io.stderr.write('Demo: a HaloPSA emulator is running on this machine.\n');
+    for (const line of describeEmulator(emulator)) {
+      input.io.stderr.write(`  ${line}\n`);
+    }
+
+    input.io.stderr.write('\n');
+
+    return await runWizard({
+      io: input.io,
+      environment,
+      store,
+      profileName: 'default',
+      flags: {...input.flags, redirectUri},
+      timeoutSeconds: input.timeoutSeconds,
+      hints: {workspace: emulator.instanceUrl, clientId: emulator.application.clientId},
+    });
+  } finally {
+    await emulator.close();
+    await rm(configDirectory, {recursive: true, force: true});
+  }
+}
+
+/** The default redirect URL when its port is free, else the same URL on a free port. */
+async function chooseDemoRedirectUri(): Promise<string> {
+  const url = new URL(defaultRedirectUri);
+  if (await isPortFree(Number(url.port))) {
+    return defaultRedirectUri;
+  }
+
+  url.port = String(await findFreePort());
+  return url.href;
+}
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

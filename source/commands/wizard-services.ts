@@ -1,0 +1,65 @@
+import {openBrowser} from '../auth/open-browser.js';
+import {preflightSignIn} from '../auth/preflight.js';
+import {startSignIn} from '../auth/sign-in-session.js';
+import {checkInstance} from '../halo/check-instance.js';
+import {discoverAuthServer} from '../halo/discovery.js';
+import {
+  resolveWorkspace,
+  validateBaseUri,
+  validateClientId,
+  validateRedirectUri,
+} from '../halo/instance-url.js';
+import {runStatusChecks} from '../halo/status-checks.js';
+import type {Environment} from '../halo/types.js';
+import type {ConfigStore} from '../store/config-store.js';
+import type {WizardServices} from '../wizard/wizard-services.js';
+import {tokenCallbacks} from './connection.js';
+
+/** The wizard's services on the real network, browser and config store. */
+export function createWizardServices(input: {
+  environment: Environment;
+  store: ConfigStore;
+  profileName: string;
+}): WizardServices {
+  const {environment, store, profileName} = input;
+
+  return {
+    resolveWorkspace,
+    validateBaseUri,
+    validateRedirectUri,
+    validateClientId,
+    checkInstance: async (instanceUrl) => checkInstance(instanceUrl, environment),
+    discoverAuthServer: async (instanceUrl) => discoverAuthServer(instanceUrl, environment),
+    openUrl: async (url) => openBrowser(url, {env: environment.env}),
+    preflight: async (settings) => preflightSignIn({settings, environment}),
+    startSignIn: async (settings) => startSignIn({settings, environment}),
+
+    // The previous connection of this profile stays until a new sign-in has succeeded, so a
+    // failed retry never loses a working session.
+    async saveConnection(settings, tokens) {
+      store.saveProfile(profileName, {
+        settings,
+        tokens,
+        agent: null,
+        savedAt: new Date(environment.now()).toISOString(),
+      });
+    },
+
+    async runStatusChecks(settings, tokens, onUpdate, signal) {
+      const result = await runStatusChecks({
+        settings,
+        tokens,
+        environment,
+        ...tokenCallbacks({store, profileName, settings, environment}),
+        onUpdate,
+        signal,
+      });
+      const profile = store.getProfile(profileName);
+      if (result.agent && profile) {
+        store.saveProfile(profileName, {...profile, agent: result.agent});
+      }
+
+      return {ok: result.ok, checks: result.checks, accounts: result.accounts};
+    },
+  };
+}
