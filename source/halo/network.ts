@@ -1,0 +1,124 @@
+import {HaloWizardError, type FailureField} from '../errors.js';
+
+/** Limits for one HTTP request. */
+export type RequestLimits = {
+  /** Milliseconds before the request is abandoned as timed out. */
+  timeoutMs: number;
+  /** Aborts the request when the caller gives up. */
+  signal?: AbortSignal | undefined;
+};
+
+/**
+ * Sends one request through `fetchImpl`, aborting it after `timeoutMs` or when `signal`
+ * aborts. A timeout rejects with a DOMException named "TimeoutError".
+ */
+export async function fetchWithTimeout(
+  fetchImpl: typeof globalThis.fetch,
+  url: string,
+  init: RequestInit,
+  limits: RequestLimits,
+): Promise<Response> {
+  const timeout = AbortSignal.timeout(limits.timeoutMs);
+  const signal = limits.signal === undefined ? timeout : AbortSignal.any([timeout, limits.signal]);
+  return fetchImpl(url, {...init, signal});
+}
+
+// TLS failures from Node's OpenSSL binding that mean "this certificate is not trusted here".
+const untrustedCertificateCodes = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+]);
+
+/** Returns whether `error` is the caller's own abort, which is passed on rather than explained. */
+export function isCallerAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true && error === signal.reason;
+}
+
+/**
+ * Turns a rejected fetch into a HaloWizardError that names the host and what to check.
+ * `field` is the setting that chose the URL. Returns null for an error that is not a
+ * network failure, so the caller can rethrow it.
+ */
+export function describeNetworkFailure(
+  error: unknown,
+  url: string,
+  field: FailureField,
+): HaloWizardError | null {
+  const host = new URL(url).host;
+
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new HaloWizardError('request-timed-out', `${host} did not answer in time.`, {
+      kind: 'unexpected',
+      field,
+      nextStep: 'Check the address and your network or proxy, then try again.',
+      cause: error,
+    });
+  }
+
+  if (!(error instanceof TypeError)) {
+    return null;
+  }
+
+  const code = findErrorCode(error.cause);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new HaloWizardError('host-not-found', `No such host: ${host}.`, {
+      kind: 'usage',
+      field,
+      nextStep:
+        'Check the spelling. Instances outside halopsa.com (HaloITSM, on-premise, a custom ' +
+        'domain) need their full address, such as https://support.example.com.',
+      cause: error,
+    });
+  }
+
+  if (code === 'ECONNREFUSED') {
+    return new HaloWizardError('connection-refused', `${host} refused the connection.`, {
+      kind: 'usage',
+      field,
+      nextStep: 'Check the address and port; for an on-premise instance, check it is running.',
+      cause: error,
+    });
+  }
+
+  if (code !== undefined && (untrustedCertificateCodes.has(code) || /CERT|TLS|SSL/.test(code))) {
+    return new HaloWizardError('tls-failed', `The TLS certificate of ${host} failed (${code}).`, {
+      kind: 'unexpected',
+      field,
+      nextStep:
+        'If the instance uses a private certificate authority, set NODE_EXTRA_CA_CERTS to ' +
+        'its PEM file; otherwise check the address.',
+      cause: error,
+    });
+  }
+
+  const reason = code === undefined ? '' : ` (${code})`;
+  return new HaloWizardError('network-failed', `The request to ${host} failed${reason}.`, {
+    kind: 'unexpected',
+    field,
+    nextStep: 'Check your network connection and proxy settings, then try again.',
+    cause: error,
+  });
+}
+
+// Node's fetch wraps the socket error in `cause`; a connection tried on several addresses
+// reports an AggregateError whose members carry the codes.
+function findErrorCode(cause: unknown): string | undefined {
+  if (cause instanceof AggregateError) {
+    return cause.errors.map(findErrorCode).find((code) => code !== undefined);
+  }
+
+  if (typeof cause !== 'object' || cause === null) {
+    return undefined;
+  }
+
+  const code: unknown = (cause as {code?: unknown}).code;
+  if (typeof code === 'string') {
+    return code;
+  }
+
+  return findErrorCode((cause as {cause?: unknown}).cause);
+}
