@@ -1,0 +1,92 @@
+import {HaloWizardError} from '../errors.js';
+import {clipForDisplay} from '../text/strip-control.js';
+
+const tlsErrorCodes = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
+const copyBaseUri =
+  'Copy the Authorisation Server URL from Configuration > Integrations > HaloPSA API > ' +
+  'API Details.';
+
+/** Returns the system error code behind a failed fetch (`ECONNREFUSED`...), if there is one. */
+export function findNetworkErrorCode(error: unknown): string | null {
+  let current: unknown = error;
+
+  // Node's fetch wraps the socket error in `cause`, and a host with several addresses
+  // wraps one error per address in an AggregateError.
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as {code?: unknown}).code;
+
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') {
+      return code;
+    }
+
+    current = current instanceof AggregateError ? current.errors[0] : current.cause;
+  }
+
+  return null;
+}
+
+/**
+ * Explains a request that never got an HTTP response (DNS, refused connection, TLS, time
+ * out), naming the host. Returns null when the error is not a network failure.
+ */
+export function explainNetworkFailure(error: unknown, url: string): HaloWizardError | null {
+  const host = clipForDisplay(new URL(url).host, 100);
+  const code = findNetworkErrorCode(error);
+
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new HaloWizardError('server-timed-out', `${host} did not answer in time.`, {
+      kind: 'unexpected',
+      field: 'baseUri',
+      nextStep: `Check that ${host} is reachable from this machine, then try again.`,
+      cause: error,
+    });
+  }
+
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new HaloWizardError('server-not-found', `The host ${host} was not found (DNS).`, {
+      kind: 'usage',
+      field: 'baseUri',
+      nextStep: `Check the spelling of the host. ${copyBaseUri}`,
+      cause: error,
+    });
+  }
+
+  if (code !== null && tlsErrorCodes.has(code)) {
+    return new HaloWizardError(
+      'server-certificate-rejected',
+      `The TLS certificate of ${host} was rejected (${code}).`,
+      {
+        kind: 'unexpected',
+        field: 'baseUri',
+        nextStep:
+          'If your Halo uses a certificate from a private CA, point NODE_EXTRA_CA_CERTS at ' +
+          'that CA certificate file (PEM) and run halo-wizard again.',
+        cause: error,
+      },
+    );
+  }
+
+  if (code === null) {
+    return null;
+  }
+
+  return new HaloWizardError(
+    'server-unreachable',
+    `Could not connect to ${host} (${clipForDisplay(code, 40)}).`,
+    {
+      kind: 'unexpected',
+      field: 'baseUri',
+      nextStep: `Check that ${host} is the right server and is reachable. ${copyBaseUri}`,
+      cause: error,
+    },
+  );
+}
