@@ -1,0 +1,106 @@
+import type {HaloAgent, HaloUser} from './halo-records.js';
+import {isTrue, toInteger} from './http-helpers.js';
+import {fixedUserCount} from './seed-users.js';
+
+/** A `GET /api/Users` answer before serialisation; paging fields only when `pageinate=true`. */
+export type UserListing = {
+  page_no?: number;
+  page_size?: number;
+  record_count: number;
+  users: HaloUser[] | Array<{id: number}>;
+};
+
+export type UserListingLimits = {pageCap: number; defaultCap: number};
+
+/**
+ * Lists users as `GET /api/Users` does. Paging needs `pageinate=true`; each page is silently
+ * capped at `pageCap` while `record_count` stays the full total and `page_size` echoes the
+ * request (Halo's echo when capping is not known). Unpaged lists return `count` users, or
+ * `defaultCap` without it. An agent restricted to some clients sees only their users.
+ */
+export function listUsers(
+  users: HaloUser[],
+  query: Map<string, string>,
+  viewer: HaloAgent,
+  limits: UserListingLimits,
+): UserListing {
+  const matches = users.filter(createUserFilter(query, viewer));
+  if (query.get('order')?.toLowerCase() === 'name') {
+    matches.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  }
+
+  if (isTrue(query.get('pageinate')) && !isTrue(query.get('idonly'))) {
+    const pageSize = Math.max(1, toInteger(query.get('page_size'), limits.defaultCap));
+    const pageNo = Math.max(1, toInteger(query.get('page_no'), 1));
+    const served = Math.min(pageSize, limits.pageCap);
+    const start = (pageNo - 1) * served;
+    return {
+      page_no: pageNo,
+      page_size: pageSize,
+      record_count: matches.length,
+      users: matches.slice(start, start + served),
+    };
+  }
+
+  const count = Math.max(0, toInteger(query.get('count'), limits.defaultCap));
+  const page = matches.slice(0, count);
+  const listed = isTrue(query.get('idonly')) ? page.map((user) => ({id: user.id})) : page;
+  return {record_count: matches.length, users: listed};
+}
+
+/** Returns whether the viewer's client restrictions let it see the user. */
+export function canSeeUser(viewer: HaloAgent, user: HaloUser): boolean {
+  return viewer.clients.length === 0 || viewer.clients.some((restriction) => restriction.client_id === user.client_id);
+}
+
+/**
+ * Adds (positive `drift`) or removes (negative) users just after the fixed records, so every
+ * later page shifts: a client paging by number then sees duplicates or misses users.
+ */
+export function applyDrift(users: HaloUser[], drift: number): void {
+  if (drift < 0) {
+    users.splice(fixedUserCount, -drift);
+    return;
+  }
+
+  const template = users[users.length - 1];
+  if (template === undefined) {
+    return;
+  }
+
+  let nextId = users.reduce((max, user) => Math.max(max, user.id), 0) + 1;
+  const added: HaloUser[] = [];
+  for (let index = 0; index < drift; index++) {
+    const id = nextId++;
+    added.push({...template, id, name: `New Starter ${id}`, firstname: 'New', surname: `Starter ${id}`, inactive: false});
+  }
+
+  users.splice(fixedUserCount, 0, ...added);
+}
+
+function createUserFilter(query: Map<string, string>, viewer: HaloAgent): (user: HaloUser) => boolean {
+  let includeActive = query.get('includeactive')?.toLowerCase() !== 'false';
+  let includeInactive = isTrue(query.get('includeinactive'));
+  const activeInactive = query.get('activeinactive')?.split(',');
+  if (activeInactive !== undefined) {
+    includeActive = isTrue(activeInactive[0]);
+    includeInactive = isTrue(activeInactive[1]);
+  }
+
+  const includeServiceAccounts = query.get('includeserviceaccount')?.toLowerCase() !== 'false';
+  const includeOthers = query.get('includenonserviceaccount')?.toLowerCase() !== 'false';
+  const excludeAgents = isTrue(query.get('exclude_agents'));
+  const excludeGeneralUser = isTrue(query.get('exclude_generaluser'));
+  const clientId = toInteger(query.get('client_id'), -1);
+  const siteId = toInteger(query.get('site_id'), -1);
+  const search = query.get('search')?.toLowerCase() ?? '';
+  return (user) =>
+    canSeeUser(viewer, user) &&
+    (user.inactive ? includeInactive : includeActive) &&
+    (user.isserviceaccount ? includeServiceAccounts : includeOthers) &&
+    !(excludeAgents && user.linked_agent_id > 0) &&
+    !(excludeGeneralUser && user.firstname === 'General' && user.surname === 'User') &&
+    (clientId < 0 || user.client_id === clientId) &&
+    (siteId < 0 || user.site_id_int === siteId) &&
+    (search === '' || [user.name, user.emailaddress, user.login].some((field) => field?.toLowerCase().includes(search) === true));
+}
