@@ -73,14 +73,7 @@ export function createAuthorizationServer(
     requestOptions[oauth.allowInsecureRequests] = true;
   }
 
-  // oauth4webapi checks id_token times against Date.now(); the skew makes it use the
-  // injected clock, which the emulator shares in tests that move time forward.
-  const client: oauth.Client = {
-    client_id: settings.clientId,
-    [oauth.clockSkew]: Math.round((environment.now() - Date.now()) / 1000),
-  };
-
-  return {authorizationServer, client, requestOptions};
+  return {authorizationServer, client: {client_id: settings.clientId}, requestOptions};
 }
 
 function parseBaseUri(baseUri: string): URL {

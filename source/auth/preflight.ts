@@ -14,7 +14,7 @@ const preflightTimeoutMs = 10_000;
 /**
  * Requests the authorise URL with the entered client ID and redirect URL, without
  * following redirects, before the browser opens. A Halo error page (HTML with a 4xx
- * status) throws HaloWizardError naming the field to fix; anything this cannot judge
+ * status) or a 404 throws HaloWizardError naming the field to fix; anything this cannot judge
  * returns `unknown` with a detail, and the caller goes on with the sign-in.
  */
 export async function preflightSignIn(input: {
@@ -56,8 +56,11 @@ export async function preflightSignIn(input: {
     return {verdict: 'ok', detail: `the authorisation server redirected onwards (${answer})`};
   }
 
+  const isHtml = contentType.includes('text/html');
+  // A 404 or 405 means no authorise endpoint lives at this address, whatever the body.
+  const isMissingEndpoint = response.status === 404 || response.status === 405;
   const isErrorPage =
-    response.status >= 400 && response.status < 500 && contentType.includes('text/html');
+    isMissingEndpoint || (response.status >= 400 && response.status < 500 && isHtml);
 
   if (!isErrorPage) {
     await response.body?.cancel();
@@ -65,7 +68,12 @@ export async function preflightSignIn(input: {
     return {verdict: 'unknown', detail: `unexpected answer ${answer} (${shownType})`};
   }
 
-  const pageText = await readPageText(response);
+  const pageText = isHtml ? await readPageText(response) : '';
+
+  if (!isHtml) {
+    await response.body?.cancel();
+  }
+
   throw explainErrorPage({settings, status: response.status, pageText});
 }
 

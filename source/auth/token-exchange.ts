@@ -35,8 +35,10 @@ export async function exchangeAuthorizationCode(input: {
       server.requestOptions,
     );
 
-    const body = await processWithIssuerSlashVariant(server, context.response, (as, response) =>
-      oauth.processAuthorizationCodeResponse(as, server.client, response),
+    const body = await oauth.processAuthorizationCodeResponse(
+      server.authorizationServer,
+      server.client,
+      await withoutIdToken(context.response),
     );
 
     return toTokenSet(body, null, input.environment);
@@ -68,8 +70,10 @@ export async function refreshTokens(input: {
       server.requestOptions,
     );
 
-    const body = await processWithIssuerSlashVariant(server, context.response, (as, response) =>
-      oauth.processRefreshTokenResponse(as, server.client, response),
+    const body = await oauth.processRefreshTokenResponse(
+      server.authorizationServer,
+      server.client,
+      await withoutIdToken(context.response),
     );
 
     return toTokenSet(body, input.refreshToken, input.environment);
@@ -90,46 +94,33 @@ function createContext(
   };
 }
 
-// Halo sends an id_token with every token response, and oauth4webapi compares its `iss`
-// claim with the issuer exactly. The wizard does not use the id_token, so an `iss` that
-// differs only by a trailing slash is accepted by processing a copy of the response again.
-async function processWithIssuerSlashVariant(
-  server: AuthorizationServerContext,
-  response: Response,
-  process: (as: oauth.AuthorizationServer, response: Response) => Promise<oauth.TokenEndpointResponse>,
-): Promise<oauth.TokenEndpointResponse> {
-  const copy = response.clone();
+// Halo sends an id_token with every token response. The wizard never reads it (identity
+// comes from /api/Agent/me), and oauth4webapi would check its alg (RS256 unless told
+// otherwise), exact iss, aud and exp against the local clock without verifying the
+// signature. Those checks only add ways to fail, so the id_token is removed before the
+// response is processed; every other check of the response still runs.
+async function withoutIdToken(response: Response): Promise<Response> {
+  if (response.status !== 200) {
+    return response;
+  }
+
+  let body: unknown;
 
   try {
-    return await process(server.authorizationServer, response);
-  } catch (error) {
-    const claimedIssuer = findIdTokenIssuer(error);
-    const expected = server.authorizationServer.issuer;
-
-    if (claimedIssuer === null || trimSlash(claimedIssuer) !== trimSlash(expected)) {
-      throw error;
-    }
-
-    return process({...server.authorizationServer, issuer: claimedIssuer}, copy);
-  }
-}
-
-function findIdTokenIssuer(error: unknown): string | null {
-  if (!(error instanceof oauth.OperationProcessingError)) {
-    return null;
+    body = JSON.parse(await response.clone().text());
+  } catch {
+    return response;
   }
 
-  if (error.code !== oauth.JWT_CLAIM_COMPARISON) {
-    return null;
+  if (typeof body !== 'object' || body === null || !('id_token' in body)) {
+    return response;
   }
 
-  const cause = error.cause as {claim?: unknown; claims?: {iss?: unknown}} | undefined;
-  const issuer = cause?.claims?.iss;
-  return cause?.claim === 'iss' && typeof issuer === 'string' ? issuer : null;
-}
+  const {id_token: _idToken, ...rest} = body as Record<string, unknown>;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
 
-function trimSlash(value: string): string {
-  return value.replace(/\/+$/, '');
+  return new Response(JSON.stringify(rest), {status: response.status, headers});
 }
 
 function toTokenSet(
