@@ -40,7 +40,7 @@ const fixedAgents: FixedAgent[] = [
   {id: 8, firstname: 'Priya', surname: 'Raman', name: 'Priya Raman', mailbox: 'priya.raman', jobtitle: 'Account Manager', team: 'Account Management', restrictedTo: [14, 17]},
   {id: 9, firstname: 'Александр', surname: 'Волков', name: 'Александр Волков', mailbox: 'aleksandr.volkov', jobtitle: 'Network Engineer', team: 'Second Line'},
   {id: 10, firstname: 'Owen', surname: 'Pryce', name: 'Owen Pryce', mailbox: null, jobtitle: 'Apprentice', team: 'First Line'},
-  {id: 11, firstname: 'Bartholomew', surname: 'Carrington-Hale', name: 'Bartholomew Alexandros Fitzgerald-Montgomery Worthington-Smythe Carrington-Hale', mailbox: 'bartholomew.carrington-hale', jobtitle: 'Service Desk Analyst', team: 'First Line'},
+  {id: 11, firstname: 'Bartholomew', surname: 'Carrington-Hales', name: 'Bartholomew Alexandros Fitzgerald-Montgomery Worthington-Smythe Carrington-Hales', mailbox: 'bartholomew.carrington-hales', jobtitle: 'Service Desk Analyst', team: 'First Line'},
   {id: 12, firstname: 'Dana', surname: 'Fairweather', name: 'Dana Fairweather', mailbox: 'dana.fairweather', jobtitle: 'Project Engineer', team: 'Projects'},
 ];
 
