@@ -1,4 +1,4 @@
-/** What the browser tab shows after the redirect back to the loopback receiver. */
+/** The page a browser tab shows after the redirect back to the loopback receiver. */
 export type CallbackPage = {
   status: 'success' | 'failure';
   heading: string;

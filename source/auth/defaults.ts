@@ -4,5 +4,5 @@
  */
 export const defaultRedirectUri = 'http://127.0.0.1:47135/callback';
 
-/** `all` grants what the signed-in agent may do; `offline_access` asks for a refresh token. */
+/** `all` grants what the signed-in agent may do; `offline_access` requests a refresh token. */
 export const defaultScope = 'all offline_access';

@@ -43,7 +43,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
   const code = findNetworkErrorCode(error);
 
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new HaloWizardError('server-timed-out', `${host} did not answer in time.`, {
+    return new HaloWizardError('server-timed-out', `The request to ${host} timed out.`, {
       kind: 'unexpected',
       field: 'baseUri',
       nextStep: `Check that ${host} is reachable from this machine, then try again.`,

@@ -94,8 +94,9 @@ async function watchLauncher(child: ChildProcess, exitWatchMs: number): Promise<
         return;
       }
 
-      const how = code === null ? `was stopped by ${signal ?? 'a signal'}` : `exited with code ${code}`;
-      finish({opened: false, reason: `the browser launcher ${how}`});
+      const exitDescription =
+        code === null ? `was stopped by ${signal ?? 'a signal'}` : `exited with code ${code}`;
+      finish({opened: false, reason: `the browser launcher ${exitDescription}`});
     };
 
     const onError = (error: Error): void => {

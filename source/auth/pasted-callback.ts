@@ -6,7 +6,7 @@ const pasteNextStep =
 
 /**
  * Reads the query of the address a person pasted from the browser, for when the redirect
- * never reached the loopback receiver. Throws a usage error when it holds no sign-in
+ * never reached the loopback receiver. Throws a usage error when it contains no sign-in
  * response (neither `code` nor `error`).
  */
 export function parsePastedCallback(address: string): URLSearchParams {
@@ -27,7 +27,7 @@ export function parsePastedCallback(address: string): URLSearchParams {
   if (!parameters.has('code') && !parameters.has('error')) {
     throw new HaloWizardError(
       'pasted-address-invalid',
-      'The pasted address holds no sign-in response (no code or error parameter).',
+      'The pasted address contains no sign-in response (no code or error parameter).',
       {kind: 'usage', nextStep: pasteNextStep},
     );
   }
@@ -35,7 +35,7 @@ export function parsePastedCallback(address: string): URLSearchParams {
   return parameters;
 }
 
-/** The error for a pasted address whose `state` belongs to another sign-in attempt. */
+/** Returns the error for a pasted address whose `state` belongs to another sign-in attempt. */
 export function staleAddressError(): HaloWizardError {
   return new HaloWizardError(
     'state-mismatch',

@@ -35,7 +35,7 @@ export function explainErrorPage(input: {
   pageText: string;
 }): HaloWizardError {
   const {settings, status} = input;
-  const pageSays =
+  const pageQuote =
     input.pageText === '' ? '' : ` The page says: "${clipForDisplay(input.pageText, 160)}"`;
   const words = input.pageText.toLowerCase();
 
@@ -43,7 +43,7 @@ export function explainErrorPage(input: {
     return new HaloWizardError(
       'authorize-endpoint-not-found',
       `The authorisation server ${clipForDisplay(settings.baseUri)} has no sign-in page ` +
-        `(HTTP ${status}).${pageSays}`,
+        `(HTTP ${status}).${pageQuote}`,
       {
         kind: 'usage',
         field: 'baseUri',
@@ -59,7 +59,7 @@ export function explainErrorPage(input: {
 
     return new HaloWizardError(
       'redirect-uri-not-registered',
-      `HaloPSA rejected the redirect URL ${redirectUri} (HTTP ${status}).${pageSays}`,
+      `HaloPSA rejected the redirect URL ${redirectUri} (HTTP ${status}).${pageQuote}`,
       {
         kind: 'rejected',
         field: 'redirectUri',
@@ -73,7 +73,7 @@ export function explainErrorPage(input: {
   if (words.includes('tenant') && !words.includes('client')) {
     return new HaloWizardError(
       'tenant-rejected',
-      `HaloPSA rejected the sign-in request for its tenant (HTTP ${status}).${pageSays}`,
+      `HaloPSA rejected the sign-in request for its tenant (HTTP ${status}).${pageQuote}`,
       {
         kind: 'rejected',
         field: 'tenant',
@@ -86,7 +86,7 @@ export function explainErrorPage(input: {
   return new HaloWizardError(
     'client-id-not-accepted',
     `HaloPSA did not accept the client ID "${clipForDisplay(settings.clientId, 80)}" ` +
-      `(HTTP ${status}).${pageSays}`,
+      `(HTTP ${status}).${pageQuote}`,
     {
       kind: 'rejected',
       field: 'clientId',

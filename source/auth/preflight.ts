@@ -14,7 +14,7 @@ const preflightTimeoutMs = 10_000;
 /**
  * Requests the authorise URL with the entered client ID and redirect URL, without
  * following redirects, before the browser opens. A Halo error page (HTML with a 4xx
- * status) or a 404 throws HaloWizardError naming the field to fix; anything this cannot judge
+ * status) or a 404 throws HaloWizardError naming the field to fix. Any other failure
  * returns `unknown` with a detail, and the caller goes on with the sign-in.
  */
 export async function preflightSignIn(input: {

@@ -2,7 +2,7 @@ import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 import {isLoopbackHostname} from './authorization-server.js';
 
-/** Where the loopback receiver listens for a redirect URI. */
+/** The host, port and path the loopback receiver listens on for a redirect URI. */
 export type LoopbackAddress = {
   /** The address to bind: `localhost` binds 127.0.0.1, `[::1]` binds ::1. */
   bindHost: string;

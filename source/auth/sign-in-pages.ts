@@ -25,7 +25,7 @@ export const alreadyHandledPage: CallbackPage = {
   paragraphs: ['Return to the terminal.'],
 };
 
-/** The page for a failed sign-in: the error's message and next step, escaped on render. */
+/** Builds the page for a failed sign-in from the error's message and next step. */
 export function failedSignInPage(error: HaloWizardError): CallbackPage {
   const paragraphs = [error.message];
 

@@ -4,7 +4,7 @@ import {clipForDisplay} from '../text/strip-control.js';
 import {explainAuthorizationError} from './callback-errors.js';
 import {explainNetworkFailure} from './network-errors.js';
 
-/** What was being asked of the token endpoint when it failed. */
+/** The failed token request: its grant, endpoint, client ID and response. */
 export type TokenRequestContext = {
   grant: 'authorization_code' | 'refresh_token';
   tokenEndpoint: string;

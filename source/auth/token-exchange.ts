@@ -6,8 +6,8 @@ import {
 } from './authorization-server.js';
 import {explainTokenError, type TokenRequestContext} from './token-errors.js';
 
-// NOTE: Halo always sends expires_in as far as known; without it the token is assumed to
-// live one hour, Halo's usual lifetime, so an early 401 is possible on other servers.
+// NOTE: Halo is believed to send expires_in on every token response. Without it the token
+// is assumed to live one hour, Halo's usual lifetime, so another server may give an early 401.
 const assumedLifetimeSeconds = 3600;
 
 /**
@@ -95,7 +95,7 @@ function createContext(
 }
 
 // Halo sends an id_token with every token response. The wizard never reads it (identity
-// comes from /api/Agent/me), and oauth4webapi would check its alg (RS256 unless told
+// comes from /api/Agent/me), and oauth4webapi would check its alg (RS256 unless configured
 // otherwise), exact iss, aud and exp against the local clock without verifying the
 // signature. Those checks only add ways to fail, so the id_token is removed before the
 // response is processed; every other check of the response still runs.

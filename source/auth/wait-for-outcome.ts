@@ -52,7 +52,7 @@ function timedOutError(timeoutMs: number): HaloWizardError {
   );
 }
 
-/** The error for a sign-in ended by the person or by closing the session. */
+/** Returns the error for a sign-in ended by the person or by closing the session. */
 export function signInCancelledError(): HaloWizardError {
   return new HaloWizardError('sign-in-cancelled', 'The sign-in was cancelled.', {
     kind: 'sign-in',

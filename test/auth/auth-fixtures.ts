@@ -14,7 +14,7 @@ export function createSettings(overrides: Partial<ConnectionSettings> = {}): Con
   };
 }
 
-/** The real fetch and clock, with an empty process environment. */
+/** Returns the real fetch and clock with an empty process environment. */
 export function createEnvironment(overrides: Partial<Environment> = {}): Environment {
   return {fetch: globalThis.fetch, now: () => Date.now(), env: {}, ...overrides};
 }

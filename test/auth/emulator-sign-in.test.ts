@@ -96,6 +96,7 @@ describe('sign-in against the emulator', () => {
     expect(tokens.refreshToken).not.toBeNull();
     expect(tokens.expiresAt).toBe(fixedNow + 3600 * 1000);
     expect(tokens.scope).toContain('all');
+    expect(emulator.requests.filter((entry) => entry.path === '/auth/token')).toHaveLength(1);
   });
 
   it('signs in through the login page', async () => {
@@ -163,6 +164,60 @@ describe('sign-in against the emulator', () => {
     for (const entry of authRequests) {
       expect(entry.query).not.toHaveProperty('tenant');
     }
+  });
+});
+
+describe('pasted address against the emulator', () => {
+  // With auto approval the authorise request redirects at once; not following that
+  // redirect leaves the address a person would copy from the browser.
+  async function approvedAddress(session: SignInSession): Promise<string> {
+    const response = await fetch(session.authorizationUrl, {redirect: 'manual'});
+    const location = response.headers.get('location');
+
+    if (location === null) {
+      throw new Error(`Expected a redirect, got HTTP ${response.status}.`);
+    }
+
+    return location;
+  }
+
+  it('completes the sign-in from a pasted address', async () => {
+    const {settings} = await startEmulator({autoApprove: {agentId: adminAgentId}});
+    const session = await startSignIn({settings, environment});
+    sessions.push(session);
+    const waited = session.waitForTokens({timeoutMs: 10_000});
+
+    const pasted = await session.completeFromPastedUrl(await approvedAddress(session));
+
+    expect(pasted.accessToken).not.toBe('');
+    expect(await waited).toEqual(pasted);
+  });
+
+  it('rejects an expired code', async () => {
+    const {emulator, settings} = await startEmulator({autoApprove: {agentId: adminAgentId}});
+    const session = await startSignIn({settings, environment});
+    sessions.push(session);
+    const address = await approvedAddress(session);
+    emulator.advanceClock(emulator.options.codeTtlS * 1000 + 1000);
+
+    const error = await rejectionOf(session.completeFromPastedUrl(address));
+
+    expect(error.code).toBe('authorization-code-rejected');
+    expect(error.kind).toBe('sign-in');
+  });
+
+  it('sends no token request for a stale callback', async () => {
+    const {emulator, settings} = await startEmulator({autoApprove: {agentId: adminAgentId}});
+    const session = await startSignIn({settings, environment});
+    sessions.push(session);
+    const address = new URL(await approvedAddress(session));
+    address.searchParams.set('state', 'state-of-an-older-tab');
+
+    const page = await fetch(address);
+    const tokenRequests = emulator.requests.filter((entry) => entry.path === '/auth/token');
+
+    expect(page.status).toBe(400);
+    expect(tokenRequests).toHaveLength(0);
   });
 });
 

@@ -9,7 +9,7 @@ import {createEnvironment, createSettings} from './auth-fixtures.js';
 
 const server = createAuthorizationServer(createSettings(), createEnvironment());
 
-// oauth4webapi processes a standard Response, so each Halo answer is fed to it directly.
+// oauth4webapi processes a standard Response, so each Halo response is fed to it directly.
 async function explainResponse(
   response: Response,
   grant: TokenRequestContext['grant'] = 'authorization_code',
