@@ -53,7 +53,7 @@ export async function fetchAgents(getJson: GetJson): Promise<HaloRecord[]> {
 
 /**
  * Lists every end user page by page. Halo caps pages (100 today) whatever `page_size`
- * asks, so the loop follows what arrives: it stops when the distinct users reach
+ * requests, so the loop follows what arrives: it stops when the distinct users reach
  * `record_count`, or a page is empty or brings nothing new.
  */
 export async function fetchUsers(

@@ -4,7 +4,7 @@ const signInAgain = 'Run `halo-wizard login` to sign in again.';
 
 const applicationsMenu = 'Configuration > Integrations > HaloPSA API > View Applications';
 
-/** The session cannot continue without a new sign-in: expired and nothing to refresh with. */
+/** Creates the error for a session that cannot continue without a new sign-in. */
 export function sessionExpiredError(reason: string): HaloWizardError {
   return new HaloWizardError('session-expired', `The sign-in has expired: ${reason}.`, {
     kind: 'sign-in',
@@ -20,7 +20,7 @@ export function failureForStatus(input: {
   grantedScope: string | null;
 }): HaloWizardError {
   const {status, request} = input;
-  const halo = input.message === null ? '' : ` Halo says: ${input.message}`;
+  const halo = input.message === null ? '' : ` Halo's message: ${input.message}`;
 
   if (status === 401) {
     return new HaloWizardError(
@@ -71,7 +71,7 @@ export function failureForStatus(input: {
   if (status >= 500) {
     return new HaloWizardError(
       'server-error',
-      `HaloPSA failed to answer ${request} (HTTP ${status}), also on retry.${halo}`,
+      `HaloPSA failed ${request} (HTTP ${status}) on every retry.${halo}`,
       {
         kind: 'unexpected',
         nextStep: 'Try again later; if it persists, check with your Halo administrator.',
@@ -105,7 +105,7 @@ export function unreadableBodyError(input: {
       kind: 'unexpected',
       field: 'workspace',
       nextStep:
-        'A proxy or single sign-on page may be answering instead of Halo; check that the ' +
+        'A proxy or single sign-on page may be responding instead of Halo; check that the ' +
         'instance URL is the address you open Halo at and that this network reaches it.',
     },
   );

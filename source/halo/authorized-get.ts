@@ -1,4 +1,9 @@
-import {isHtmlContentType, isJsonContentType, messageFromBody, readErrorMessage} from './api-errors.js';
+import {
+  isHtmlContentType,
+  isJsonContentType,
+  messageFromBody,
+  readErrorMessage,
+} from './api-errors.js';
 import {failureForStatus, unreadableBodyError} from './api-failures.js';
 import {describeNetworkFailure, fetchWithTimeout, isCallerAbort} from './network.js';
 import {
@@ -15,7 +20,7 @@ import type {TokenKeeper} from './token-keeper.js';
 import type {Environment, TokenSet} from './types.js';
 import {joinUrl} from './url-rules.js';
 
-/** What `sendAuthorizedGet` needs from the client that owns it. */
+/** Dependencies of `sendAuthorizedGet`, supplied by the client that owns it. */
 export type RequestDependencies = {
   instanceUrl: string;
   environment: Environment;
@@ -28,8 +33,8 @@ export type RequestDependencies = {
 
 /**
  * Sends `GET <instance>/<path>` with the session's Bearer token and returns the parsed JSON.
- * A 401 gets one refresh and one retry, a 429 waits and retries, a 5xx retries with backoff;
- * anything else that is not a JSON success becomes a HaloWizardError.
+ * A 401 gets one refresh and one retry, a 429 waits and retries, and a 5xx retries with
+ * backoff. Anything else that is not a JSON success becomes a HaloWizardError.
  */
 export async function sendAuthorizedGet(
   path: string,
@@ -59,7 +64,10 @@ export async function sendAuthorizedGet(
       const delayMs = retryAfterMs ?? rateLimitBackoffMs(rateLimitRetries);
       if (delayMs <= maxRetryAfterMs) {
         await discard(response);
-        await wait({reason: 'rate-limited', request, delayMs, attempt: rateLimitRetries}, dependencies);
+        await wait(
+          {reason: 'rate-limited', request, delayMs, attempt: rateLimitRetries},
+          dependencies,
+        );
         continue;
       }
     }
@@ -68,7 +76,10 @@ export async function sendAuthorizedGet(
       await discard(response);
       serverErrorRetries += 1;
       const delayMs = serverErrorBackoffMs(serverErrorRetries);
-      await wait({reason: 'server-error', request, delayMs, attempt: serverErrorRetries}, dependencies);
+      await wait(
+        {reason: 'server-error', request, delayMs, attempt: serverErrorRetries},
+        dependencies,
+      );
       continue;
     }
 
@@ -108,7 +119,7 @@ async function wait(retryWait: RetryWait, dependencies: RequestDependencies): Pr
   await dependencies.sleep(retryWait.delayMs, dependencies.signal);
 }
 
-// A proxy or single sign-on page can answer 200 with HTML; that is explained, never parsed.
+// A proxy or single sign-on page can respond 200 with HTML, which is explained, never parsed.
 async function readJson(response: Response, request: string): Promise<unknown> {
   const contentType = response.headers.get('content-type');
   const body = await response.text();

@@ -2,7 +2,7 @@ import type {FailureField, HaloWizardError} from '../errors.js';
 import {describeNetworkFailure, fetchWithTimeout, isCallerAbort} from './network.js';
 import type {Environment} from './types.js';
 
-/** Whether a server answered, in words to show, with the failure behind a "no". */
+/** Result of a reachability check: a line to show, and the failure when it failed. */
 export type InstanceCheck = {
   ok: boolean;
   detail: string;
@@ -19,9 +19,10 @@ export type CheckInstanceOptions = {
 };
 
 /**
- * Checks whether the server at `url` answers at all: any HTTP response counts, even an
+ * Checks whether the server at `url` responds at all: any HTTP response counts, even an
  * error status, because only DNS, TCP and TLS failures show a wrong or unreachable address.
- * Never throws for network failures; rethrows the caller's abort.
+ * Network failures are returned as results. The caller's abort and errors that are not
+ * network failures are rethrown.
  */
 export async function checkInstance(
   url: string,
@@ -54,5 +55,5 @@ export async function checkInstance(
 
   // Only the status line matters; dropping the body frees the connection.
   await response.body?.cancel().catch(() => undefined);
-  return {ok: true, detail: `${host} answered (HTTP ${response.status})`, error: null};
+  return {ok: true, detail: `${host} responded (HTTP ${response.status})`, error: null};
 }

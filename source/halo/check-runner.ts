@@ -107,7 +107,7 @@ export function createCheckRunner(input: {
   };
 }
 
-// A failure nobody planned for still ends up in its check instead of stopping the panel.
+// An unexpected error still ends up in its check instead of stopping the panel.
 function asFailure(error: unknown): HaloWizardError {
   if (isHaloWizardError(error)) {
     return error;

@@ -5,7 +5,7 @@ import {validateBaseUri} from './settings-fields.js';
 import type {Environment} from './types.js';
 import {joinUrl} from './url-rules.js';
 
-/** The authorisation server of an instance and where that answer came from. */
+/** An instance's authorisation server and the source of that value. */
 export type DiscoveredAuthServer = {
   /** Without a trailing slash. */
   baseUri: string;
@@ -71,7 +71,7 @@ async function readAuthInfo(
     throw new Error(`HTTP ${response.status}`);
   }
 
-  // A proxy or sign-in page answers with HTML and status 200; it must not be parsed.
+  // A proxy or sign-in page responds with HTML and status 200, which must not be parsed.
   const contentType = response.headers.get('content-type') ?? '';
   if (!/\bjson\b/i.test(contentType)) {
     await response.body?.cancel().catch(() => undefined);

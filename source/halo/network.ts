@@ -51,7 +51,7 @@ export function describeNetworkFailure(
   const host = new URL(url).host;
 
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new HaloWizardError('request-timed-out', `${host} did not answer in time.`, {
+    return new HaloWizardError('request-timed-out', `The request to ${host} timed out.`, {
       kind: 'unexpected',
       field,
       nextStep: 'Check the address and your network or proxy, then try again.',

@@ -67,11 +67,11 @@ export async function runStatusChecks(input: StatusChecksInput): Promise<StatusC
     // A shared auth host can legitimately differ from what authinfo names, so a mismatch
     // is shown rather than failed: the saved value is what sign-in uses.
     if (found.source === 'authinfo' && found.baseUri !== settings.baseUri) {
-      return clipForDisplay(`${settings.baseUri} answers; authinfo names ${found.baseUri}`);
+      return clipForDisplay(`${settings.baseUri} responds; authinfo names ${found.baseUri}`);
     }
 
     const origin = found.source === 'authinfo' ? 'as authinfo names' : 'authinfo unavailable';
-    return clipForDisplay(`${settings.baseUri} answers (${origin})`);
+    return clipForDisplay(`${settings.baseUri} responds (${origin})`);
   });
 
   await runner.run('session', async () => {
@@ -142,8 +142,8 @@ function requireApi(api: HaloApi | null): HaloApi {
 
 function describeWait(wait: RetryWait): string {
   const seconds = Math.ceil(wait.delayMs / 1000);
-  const why = wait.reason === 'rate-limited' ? 'rate limited' : 'server error';
-  return `${why}; retry ${wait.attempt} in ${seconds} s`;
+  const reasonText = wait.reason === 'rate-limited' ? 'rate limited' : 'server error';
+  return `${reasonText}; retry ${wait.attempt} in ${seconds} s`;
 }
 
 function count(n: number, noun: string): string {

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where the config directory is chosen from. */
+/** Input of `resolveConfigDir`: the environment, and the platform and home for tests. */
 export type ConfigDirInput = {
   env: NodeJS.ProcessEnv;
   /** @default process.platform */

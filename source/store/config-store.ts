@@ -32,7 +32,7 @@ export type ConfigStore = {
 
 /**
  * Opens the config store in `HALO_WIZARD_CONFIG_DIR` or conf's default directory. The
- * directory is created 0700 and the file written 0600, atomically, because it holds
+ * directory is created 0700 and the file written 0600, atomically, because it contains
  * refresh tokens. A file that is not valid JSON or not the expected shape is renamed to
  * `config.json.corrupt-<time>` and reported in `warnings`; the store then starts empty.
  */

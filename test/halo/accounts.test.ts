@@ -29,10 +29,13 @@ function apiFor(url: string): HaloApi {
 }
 
 function usersWithIds(first: number, count: number): Array<{id: number; name: string}> {
-  return Array.from({length: count}, (_, index) => ({id: first + index, name: `User ${first + index}`}));
+  return Array.from({length: count}, (_, index) => ({
+    id: first + index,
+    name: `User ${first + index}`,
+  }));
 }
 
-// Serves `total` users in pages of at most `cap`, whatever page_size asks, like Halo does.
+// Serves `total` users in pages of at most `cap`, whatever page_size requests, as Halo does.
 async function startUsersServer(input: {
   total: number;
   cap: number;

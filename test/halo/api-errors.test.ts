@@ -4,20 +4,56 @@ import {messageFromBody} from '../../source/halo/api-errors.js';
 const json = 'application/json; charset=utf-8';
 
 describe('messageFromBody', () => {
-  const shapes: Array<[name: string, body: string, contentType: string | null, message: string]> = [
-    ['resultCode', '{"resultCode": 1, "errorMessage": "Licence limit reached"}', json, 'Licence limit reached'],
-    ['ClassName', '{"ClassName": "System.Exception", "Message": "Invalid advanced search parameter"}', json, 'Invalid advanced search parameter'],
-    ['Message', '{"Message": "Please contact the administrator"}', json, 'Please contact the administrator'],
-    ['oauth', '{"error": "invalid_token", "error_description": "expired"}', json, 'invalid_token: expired'],
-    ['oauth without description', '{"error": "invalid_token"}', json, 'invalid_token'],
-    ['validation', '{"id": ["must be a number"], "[0].id": ["is required", "is odd"]}', json, 'id: must be a number; [0].id: is required is odd'],
-    ['json string', '"Not allowed"', json, 'Not allowed'],
-    ['plain text', 'Something broke', 'text/plain', 'Something broke'],
-    ['html', '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', 'text/html', '502 Bad Gateway'],
-    ['html without title', '<body><h1>Down</h1><script>alert(1)</script><p>for maintenance</p></body>', 'text/html', 'Down for maintenance'],
-    ['json without content type', '{"Message": "No header"}', null, 'No header'],
-    ['broken json', '{"Message": "cut', json, '{"Message": "cut'],
-  ];
+  const shapes: Array<[name: string, body: string, contentType: string | null, message: string]> =
+    [
+      [
+        'resultCode',
+        '{"resultCode": 1, "errorMessage": "Licence limit reached"}',
+        json,
+        'Licence limit reached',
+      ],
+      [
+        'ClassName',
+        '{"ClassName": "System.Exception", "Message": "Invalid advanced search parameter"}',
+        json,
+        'Invalid advanced search parameter',
+      ],
+      [
+        'Message',
+        '{"Message": "Please contact the administrator"}',
+        json,
+        'Please contact the administrator',
+      ],
+      [
+        'oauth',
+        '{"error": "invalid_token", "error_description": "expired"}',
+        json,
+        'invalid_token: expired',
+      ],
+      ['oauth without description', '{"error": "invalid_token"}', json, 'invalid_token'],
+      [
+        'validation',
+        '{"id": ["must be a number"], "[0].id": ["is required", "is odd"]}',
+        json,
+        'id: must be a number; [0].id: is required is odd',
+      ],
+      ['json string', '"Not allowed"', json, 'Not allowed'],
+      ['plain text', 'Something broke', 'text/plain', 'Something broke'],
+      [
+        'html',
+        '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+        'text/html',
+        '502 Bad Gateway',
+      ],
+      [
+        'html without title',
+        '<body><h1>Down</h1><script>alert(1)</script><p>for maintenance</p></body>',
+        'text/html',
+        'Down for maintenance',
+      ],
+      ['json without content type', '{"Message": "No header"}', null, 'No header'],
+      ['broken json', '{"Message": "cut', json, '{"Message": "cut'],
+    ];
 
   it.each(shapes)('reads the %s shape', (_name, body, contentType, message) => {
     expect(messageFromBody(body, contentType)).toBe(message);

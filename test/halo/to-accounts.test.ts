@@ -79,7 +79,13 @@ describe('toAccounts', () => {
 
   it('makes hostile names inert', () => {
     const [agent] = toAccounts(
-      [{id: 1, name: 'Eve\u001B[2J\u001B]8;;http://x.test\u0007link\u0007\r\nmore\u202E\u200B', team: null}],
+      [
+        {
+          id: 1,
+          name: 'Eve\u001B[2J\u001B]8;;http://x.test\u0007link\u0007\r\nmore\u202E\u200B',
+          team: null,
+        },
+      ],
       [],
     );
 
@@ -96,8 +102,9 @@ describe('toAccounts', () => {
     const document = JSON.parse(fs.readFileSync(openApiPath, 'utf8')) as {
       components: {schemas: Record<string, {properties: Record<string, unknown>}>};
     };
-    const agentFields = new Set(Object.keys(document.components.schemas['Uname']?.properties ?? {}));
-    const userFields = new Set(Object.keys(document.components.schemas['Users']?.properties ?? {}));
+    const {schemas} = document.components;
+    const agentFields = new Set(Object.keys(schemas['Uname']?.properties ?? {}));
+    const userFields = new Set(Object.keys(schemas['Users']?.properties ?? {}));
     expect(agentFields.size).toBeGreaterThan(100);
     expect(userFields.size).toBeGreaterThan(100);
 
