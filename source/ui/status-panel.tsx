@@ -1,0 +1,69 @@
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import type {StatusCheck} from '../halo/types.js';
+import {toSingleLine} from '../text/strip-control.js';
+
+/** Formats a check's duration: milliseconds below one second, else seconds to one decimal. */
+export function formatDuration(durationMs: number | null): string {
+  if (durationMs === null) {
+    return '';
+  }
+
+  return durationMs < 1000 ? `${Math.round(durationMs)} ms` : `${(durationMs / 1000).toFixed(1)} s`;
+}
+
+function StateMark({state}: {state: StatusCheck['state']}) {
+  switch (state) {
+    case 'running': {
+      return (
+        <Text color="cyan">
+          <Spinner />
+        </Text>
+      );
+    }
+
+    case 'passed': {
+      return <Text color="green">✔</Text>;
+    }
+
+    case 'failed': {
+      return <Text color="red">✖</Text>;
+    }
+
+    case 'skipped': {
+      return <Text dimColor>–</Text>;
+    }
+
+    case 'pending': {
+      return <Text dimColor>·</Text>;
+    }
+  }
+}
+
+export type StatusPanelProps = {
+  /** The checks in the order they run, as `runStatusChecks` last reported them. */
+  checks: StatusCheck[];
+};
+
+/** Draws one line per status check: its state, label, detail and time taken. */
+export function StatusPanel({checks}: StatusPanelProps) {
+  return (
+    <Box flexDirection="column">
+      {checks.map(check => (
+        <Box key={check.id} flexDirection="column">
+          <Box gap={1}>
+            <StateMark state={check.state} />
+            <Text bold={check.state === 'failed'}>{toSingleLine(check.label)}</Text>
+            {check.detail === '' ? null : <Text dimColor>{toSingleLine(check.detail)}</Text>}
+            {check.durationMs === null ? null : (
+              <Text dimColor>({formatDuration(check.durationMs)})</Text>
+            )}
+          </Box>
+          {check.state === 'failed' && check.error?.nextStep !== undefined ? (
+            <Text>  Next step: {toSingleLine(check.error.nextStep)}</Text>
+          ) : null}
+        </Box>
+      ))}
+    </Box>
+  );
+}
