@@ -81,11 +81,17 @@ export async function startSignIn(input: {
     onCallback: handleCallback,
   });
 
-  request = await createAuthorizationRequest({
-    server,
-    redirectUri: receiver.redirectUri,
-    scope: settings.scope.trim() === '' ? defaultScope : settings.scope,
-  });
+  try {
+    request = await createAuthorizationRequest({
+      server,
+      redirectUri: receiver.redirectUri,
+      scope: settings.scope.trim() === '' ? defaultScope : settings.scope,
+    });
+  } catch (error) {
+    await receiver.close();
+    throw error;
+  }
+
   const {state} = request;
 
   const close = async (): Promise<void> => {
