@@ -1,18 +1,16 @@
-import {render} from 'ink';
 import {type CliArguments, parseCliArguments} from './cli-args.js';
+import {browseAccounts} from './commands/account-browser.js';
 import {runAccountsCommand} from './commands/accounts-command.js';
 import {realEnvironment, type SettingsFlags} from './commands/connection.js';
 import {runEmulatorCommand} from './commands/emulator-command.js';
+import {showLiveStatus} from './commands/live-status.js';
 import {type CommandIo, reportFailure} from './commands/output.js';
 import {runDemo} from './commands/run-demo.js';
 import {runWizard} from './commands/run-wizard.js';
 import {runSetupCommand} from './commands/setup-command.js';
-import {runStatusCommand, type StatusResult} from './commands/status-command.js';
+import {runStatusCommand} from './commands/status-command.js';
 import {HaloWizardError} from './errors.js';
-import type {Account, StatusCheck} from './halo/types.js';
 import {openConfigStore} from './store/config-store.js';
-import {AccountTable} from './ui/account-table.js';
-import {StatusPanel} from './ui/status-panel.js';
 
 /** Runs one command line and returns the process exit code; the only place that decides it. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -89,7 +87,7 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
         store,
         profileName,
         format: args.json ? 'json' : args.csv ? 'csv' : 'table',
-        showInteractiveTable: interactive ? showAccountTable : null,
+        showInteractiveTable: interactive ? browseAccounts : null,
       });
     }
 
@@ -100,7 +98,7 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
         store,
         profileName: args.profile,
         json: args.json,
-        showLivePanel: interactive && !args.json ? showStatusPanel : null,
+        showLivePanel: interactive && !args.json ? showLiveStatus : null,
       });
     }
   }
@@ -118,29 +116,3 @@ function notATerminal(): HaloWizardError {
     },
   );
 }
-
-async function showAccountTable(accounts: Account[]): Promise<void> {
-  const instance = render(
-    <AccountTable
-      accounts={accounts}
-      width={process.stdout.columns ?? 100}
-      height={Math.max(5, (process.stdout.rows ?? 30) - 4)}
-      onExit={() => instance.unmount()}
-    />,
-  );
-  await instance.waitUntilExit();
-}
-
-async function showStatusPanel(
-  run: (onUpdate: (checks: StatusCheck[]) => void) => Promise<StatusResult>,
-): Promise<StatusResult> {
-  let update: (checks: StatusCheck[]) => void = () => {};
-  const instance = render(<LiveStatus subscribe={(listener) => (update = listener)} />);
-  try {
-    return await run((checks) => update(checks));
-  } finally {
-    instance.unmount();
-    await instance.waitUntilExit();
-  }
-}
-

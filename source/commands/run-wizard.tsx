@@ -29,7 +29,14 @@ export async function runWizard(input: WizardInput): Promise<number> {
   const services = createWizardServices({environment: input.environment, store, profileName});
   const saved = store.getProfile(profileName)?.settings;
   const initial = {
-    ...saved,
+    ...definedOnly({
+      workspace: saved?.workspace,
+      baseUri: saved?.baseUri,
+      tenant: saved?.tenant ?? undefined,
+      clientId: saved?.clientId,
+      redirectUri: saved?.redirectUri,
+      scope: saved?.scope,
+    }),
     ...definedOnly({
       workspace: flags.workspace,
       baseUri: flags.baseUri,

@@ -15,7 +15,9 @@ export type StatusInput = {
   json: boolean;
   /** Draws the live Ink panel and resolves with the result; only on a terminal. */
   showLivePanel:
-    | ((run: (onUpdate: (checks: StatusCheck[]) => void) => Promise<StatusResult>) => Promise<StatusResult>)
+    | ((
+        run: (onUpdate: (checks: StatusCheck[]) => void) => Promise<StatusResult>,
+      ) => Promise<StatusResult>)
     | null;
 };
 
