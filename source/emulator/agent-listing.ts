@@ -48,7 +48,12 @@ export function listAgents(agents: HaloAgent[], query: Map<string, string>): Hal
       return false;
     }
 
-    return clientId < 0 || agent.clients.length === 0 || agent.clients.some((restriction) => restriction.client_id === clientId);
+    const restrictions = agent.clients;
+    return (
+      clientId < 0 ||
+      restrictions.length === 0 ||
+      restrictions.some((restriction) => restriction.client_id === clientId)
+    );
   });
 }
 

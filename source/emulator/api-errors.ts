@@ -7,7 +7,12 @@ import {escapeHtml} from './login-page.js';
  * Sends an API error (400, 403, 404) in the body shape chosen by the `errorShape` option.
  * Halo's error bodies differ by route and version, so clients must cope with all of these.
  */
-export function sendApiError(response: ServerResponse, status: number, message: string, shape: ErrorShape): void {
+export function sendApiError(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  shape: ErrorShape,
+): void {
   switch (shape) {
     case 'result-code': {
       sendJson(response, status, {resultCode: status, errorMessage: message});
@@ -25,7 +30,14 @@ export function sendApiError(response: ServerResponse, status: number, message: 
     }
 
     case 'oauth': {
-      sendJson(response, status, {error: status === 403 ? 'insufficient_scope' : 'invalid_request', error_description: message});
+      sendJson(
+        response,
+        status,
+        {
+          error: status === 403 ? 'insufficient_scope' : 'invalid_request',
+          error_description: message,
+        },
+      );
       return;
     }
 
@@ -40,7 +52,12 @@ export function sendApiError(response: ServerResponse, status: number, message: 
     }
 
     case 'html': {
-      sendText(response, status, 'text/html; charset=utf-8', `<!doctype html><title>Error</title><h1>${status}</h1><p>${escapeHtml(message)}</p>`);
+      sendText(
+        response,
+        status,
+        'text/html; charset=utf-8',
+        `<!doctype html><title>Error</title><h1>${status}</h1><p>${escapeHtml(message)}</p>`,
+      );
       return;
     }
 
@@ -51,13 +68,26 @@ export function sendApiError(response: ServerResponse, status: number, message: 
   }
 }
 
-/** Sends a 500 or 502 page the way a proxy in front of Halo does: HTML, not JSON. */
+/** Sends a 500 or 502 as an HTML page, as a proxy in front of an API may, not as JSON. */
 export function sendServerErrorPage(response: ServerResponse, status: number): void {
   const title = status === 502 ? '502 Bad Gateway' : '500 Internal Server Error';
-  sendText(response, status, 'text/html; charset=utf-8', `<!doctype html><title>${title}</title><h1>${title}</h1>`);
+  sendText(
+    response,
+    status,
+    'text/html; charset=utf-8',
+    `<!doctype html><title>${title}</title><h1>${title}</h1>`,
+  );
 }
 
-function sendText(response: ServerResponse, status: number, contentType: string, body: string): void {
-  response.writeHead(status, {'content-type': contentType, 'content-length': Buffer.byteLength(body)});
+function sendText(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
+  response.writeHead(
+    status,
+    {'content-type': contentType, 'content-length': Buffer.byteLength(body)},
+  );
   response.end(body);
 }

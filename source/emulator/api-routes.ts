@@ -41,14 +41,21 @@ export function matchApiRoute(path: string): ApiRouteMatch {
 export function handleAuthInfo(context: EmulatorContext, response: ServerResponse): void {
   if (context.options.authinfo === 'not-found') {
     const html = '<!doctype html><title>404 Not Found</title><h1>Not Found</h1>';
-    response.writeHead(404, {'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html)});
+    response.writeHead(
+      404,
+      {'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html)},
+    );
     response.end(html);
     return;
   }
 
   const slash = context.options.authinfo === 'no-trailing-slash' ? '' : '/';
   const tenant = context.options.sharedAuthHost?.tenant ?? context.options.tenantId;
-  sendJsonText(response, 200, JSON.stringify({auth_url: `${context.authUrl}${slash}`, tenant_id: tenant}));
+  sendJsonText(
+    response,
+    200,
+    JSON.stringify({auth_url: `${context.authUrl}${slash}`, tenant_id: tenant}),
+  );
 }
 
 /**
@@ -78,7 +85,10 @@ export function handleApiRoute(
   };
   switch (match.route) {
     case 'agents': {
-      const agents = listAgents(context.data.agents, query).map((agent) => presentAgent(context, agent));
+      const agents = listAgents(
+        context.data.agents,
+        query,
+      ).map((agent) => presentAgent(context, agent));
       return {status: 200, body: JSON.stringify(agents)};
     }
 
@@ -98,11 +108,18 @@ export function handleApiRoute(
 
     case 'users': {
       if (!allowsUserListing(grant.scope)) {
-        return fail(403, 'You do not have permission to view users. The read:customers scope is required.');
+        return fail(
+          403,
+          'You do not have permission to view users. The read:customers scope is required.',
+        );
       }
 
       const listing = listUsers(context.data.users, query, viewer, options);
-      const users = listing.users.map((user) => 'client_id' in user ? presentUser(context, user, false) : user);
+      const users = listing.users.map((user) => 'client_id' in user ? presentUser(
+        context,
+        user,
+        false,
+      ) : user);
       if (listing.page_no !== undefined && options.driftPerPage !== 0) {
         applyDrift(context.data.users, options.driftPerPage);
       }
@@ -112,7 +129,10 @@ export function handleApiRoute(
 
     case 'user': {
       if (!allowsUserListing(grant.scope)) {
-        return fail(403, 'You do not have permission to view users. The read:customers scope is required.');
+        return fail(
+          403,
+          'You do not have permission to view users. The read:customers scope is required.',
+        );
       }
 
       const user = context.data.users.find((candidate) => candidate.id === match.id);
@@ -121,7 +141,10 @@ export function handleApiRoute(
       }
 
       const record = presentUser(context, user, true);
-      return {status: 200, body: toJsonWithDoubles(options.wrapSingle ? {users: [record]} : record, doubleKeys)};
+      return {status: 200, body: toJsonWithDoubles(
+        options.wrapSingle ? {users: [record]} : record,
+        doubleKeys,
+      )};
     }
 
     case 'authinfo':

@@ -16,7 +16,13 @@ export type AuthorizeRequest = {
 /** The outcome of checking an authorize request, in the order the auth server checks. */
 export type AuthorizeCheck =
   | {kind: 'page'; page: HtmlPage}
-  | {kind: 'redirect'; redirectUri: string; state: string | null; error: string; description: string}
+  | {
+      kind: 'redirect';
+      redirectUri: string;
+      state: string | null;
+      error: string;
+      description: string;
+    }
   | {kind: 'valid'; request: AuthorizeRequest};
 
 // An unpadded base64url SHA-256 digest is always 43 characters.
@@ -27,12 +33,18 @@ const s256Challenge = /^[A-Za-z0-9_-]{43}$/;
  * known good the server must not redirect (RFC 6749 §4.1.2.1), so their failures are an HTML
  * page. Later failures redirect to the client with `error` and `state`.
  */
-export function checkAuthorizeRequest(context: EmulatorContext, parameters: Parameters): AuthorizeCheck {
+export function checkAuthorizeRequest(
+  context: EmulatorContext,
+  parameters: Parameters,
+): AuthorizeCheck {
   const {values, repeated} = parameters;
   const {application} = context;
   const shared = context.options.sharedAuthHost;
   if (shared !== null && values.get('tenant') !== shared.tenant) {
-    return page('Unknown tenant', `The tenant '${clipForDisplay(values.get('tenant') ?? '')}' was not found on this server.`);
+    return page(
+      'Unknown tenant',
+      `The tenant '${clipForDisplay(values.get('tenant') ?? '')}' was not found on this server.`,
+    );
   }
 
   const clientId = values.get('client_id');
@@ -41,7 +53,10 @@ export function checkAuthorizeRequest(context: EmulatorContext, parameters: Para
   }
 
   if (clientId !== application.clientId || !application.active) {
-    return page('Invalid client', `The client application '${clipForDisplay(clientId)}' was not found or is not active.`);
+    return page(
+      'Invalid client',
+      `The client application '${clipForDisplay(clientId)}' was not found or is not active.`,
+    );
   }
 
   const redirectUri = values.get('redirect_uri');
@@ -50,17 +65,29 @@ export function checkAuthorizeRequest(context: EmulatorContext, parameters: Para
   }
 
   if (!application.redirectUris.includes(redirectUri)) {
-    return page('Invalid redirect URI', `The redirect URI '${clipForDisplay(redirectUri)}' is not registered for this application.`);
+    return page(
+      'Invalid redirect URI',
+      `The redirect URI '${clipForDisplay(redirectUri)}' is not registered for this application.`,
+    );
   }
 
   const state = values.get('state') ?? null;
-  const fail = (error: string, description: string): AuthorizeCheck => ({kind: 'redirect', redirectUri, state, error, description});
+  const fail = (
+    error: string,
+    description: string,
+  ): AuthorizeCheck => ({kind: 'redirect', redirectUri, state, error, description});
   if (repeated.length > 0) {
-    return fail('invalid_request', `The '${clipForDisplay(repeated[0] ?? '', 80)}' parameter must not be repeated.`);
+    return fail(
+      'invalid_request',
+      `The '${clipForDisplay(repeated[0] ?? '', 80)}' parameter must not be repeated.`,
+    );
   }
 
   if (values.get('response_type') !== 'code') {
-    return fail('unsupported_response_type', "The specified 'response_type' is not supported; use 'code'.");
+    return fail(
+      'unsupported_response_type',
+      "The specified 'response_type' is not supported; use 'code'.",
+    );
   }
 
   const codeChallenge = values.get('code_challenge');
@@ -69,7 +96,10 @@ export function checkAuthorizeRequest(context: EmulatorContext, parameters: Para
   }
 
   if (values.get('code_challenge_method') !== 'S256' || !s256Challenge.test(codeChallenge)) {
-    return fail('invalid_request', "The 'code_challenge_method' must be 'S256' with a SHA-256 challenge.");
+    return fail(
+      'invalid_request',
+      "The 'code_challenge_method' must be 'S256' with a SHA-256 challenge.",
+    );
   }
 
   const requested = splitScope(values.get('scope') ?? '');
@@ -79,11 +109,17 @@ export function checkAuthorizeRequest(context: EmulatorContext, parameters: Para
 
   const unknown = requested.find((name) => !isKnownScope(name));
   if (unknown !== undefined) {
-    return fail('invalid_scope', `The specified scope '${clipForDisplay(unknown, 80)}' is not valid.`);
+    return fail(
+      'invalid_scope',
+      `The specified scope '${clipForDisplay(unknown, 80)}' is not valid.`,
+    );
   }
 
   if (application.method !== 'authorization-code') {
-    return fail('unauthorized_client', 'This client application is not allowed to use the authorization code flow.');
+    return fail(
+      'unauthorized_client',
+      'This client application is not allowed to use the authorization code flow.',
+    );
   }
 
   const grantedScope = grantableScopes(requested, application.scopes).join(' ');
@@ -91,7 +127,11 @@ export function checkAuthorizeRequest(context: EmulatorContext, parameters: Para
 }
 
 /** Returns the redirect URI with the response parameters added, keeping its own query. */
-export function buildRedirect(redirectUri: string, parameters: Record<string, string | null>): string {
+export function buildRedirect(
+  redirectUri: string,
+  parameters: Record<string,
+  string | null>,
+): string {
   const url = new URL(redirectUri);
   for (const [name, value] of Object.entries(parameters)) {
     if (value !== null) {

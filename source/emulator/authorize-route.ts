@@ -1,11 +1,16 @@
 import type {ServerResponse} from 'node:http';
-import {buildRedirect, checkAuthorizeRequest, type AuthorizeRequest} from './authorize-request.js';
+import {
+  buildRedirect,
+  checkAuthorizeRequest,
+  type AuthorizeCheck,
+  type AuthorizeRequest,
+} from './authorize-request.js';
 import {issuerFor, type EmulatorContext} from './emulator-context.js';
 import {sendHtml, sendRedirect, type Parameters} from './http-helpers.js';
 import {renderLoginPage} from './login-page.js';
 
 /**
- * Answers `GET <auth>/authorize`: the sign-in page, or with `autoApprove` a code at once.
+ * Handles `GET <auth>/authorize`: sends the sign-in page, or with `autoApprove` a code at once.
  * `formAction` is the path the sign-in form posts back to.
  */
 export function handleAuthorizeGet(
@@ -30,7 +35,7 @@ export function handleAuthorizeGet(
   showLoginPage(context, check.request, [...search], formAction, '', null, response);
 }
 
-/** Answers the sign-in form posted to `<auth>/authorize`. */
+/** Handles the sign-in form posted to `<auth>/authorize`. */
 export function handleAuthorizePost(
   context: EmulatorContext,
   form: Parameters,
@@ -39,7 +44,8 @@ export function handleAuthorizePost(
   response: ServerResponse,
 ): void {
   // Hidden fields for the page when it is shown again: the authorize parameters only.
-  const authorizeFields = [...body].filter(([name]) => !['username', 'password', 'action'].includes(name));
+  const formFields = new Set(['username', 'password', 'action']);
+  const authorizeFields = [...body].filter(([name]) => !formFields.has(name));
   const check = checkAuthorizeRequest(context, {values: form.values, repeated: form.repeated});
   if (check.kind !== 'valid') {
     respondToFailure(check, response);
@@ -48,20 +54,36 @@ export function handleAuthorizePost(
 
   const {request} = check;
   if (form.values.get('action') === 'cancel') {
-    redirectWithError(request, 'access_denied', 'The authorization was denied by the end user.', response);
+    redirectWithError(
+      request,
+      'access_denied',
+      'The authorization was denied by the end user.',
+      response,
+    );
     return;
   }
 
   const username = form.values.get('username') ?? '';
-  const login = context.data.logins.find((candidate) => candidate.username.toLowerCase() === username.trim().toLowerCase());
+  const typedName = username.trim().toLowerCase();
+  const login = context.data.logins.find((candidate) => candidate.username === typedName);
   const agent = context.data.agents.find((candidate) => candidate.id === login?.agentId);
   if (agent === undefined || form.values.get('password') !== context.demoCredentials.password) {
-    showLoginPage(context, request, authorizeFields, formAction, username, 'The username or password is incorrect.', response);
+    showLoginPage(
+      context,
+      request,
+      authorizeFields,
+      formAction,
+      username,
+      'The username or password is incorrect.',
+      response,
+    );
     return;
   }
 
   if (agent.isdisabled || agent.isapiagent) {
-    const reason = agent.isdisabled ? 'This account is disabled.' : 'API-only agents cannot sign in to the web.';
+    const reason = agent.isdisabled
+      ? 'This account is disabled.'
+      : 'API-only agents cannot sign in to the web.';
     showLoginPage(context, request, authorizeFields, formAction, username, reason, response);
     return;
   }
@@ -69,7 +91,12 @@ export function handleAuthorizePost(
   approve(context, request, agent.id, response);
 }
 
-function approve(context: EmulatorContext, request: AuthorizeRequest, agentId: number, response: ServerResponse): void {
+function approve(
+  context: EmulatorContext,
+  request: AuthorizeRequest,
+  agentId: number,
+  response: ServerResponse,
+): void {
   const agent = context.data.agents.find((candidate) => candidate.id === agentId);
   if (agent === undefined || agent.isdisabled || agent.isapiagent) {
     redirectWithError(request, 'access_denied', 'This agent cannot sign in.', response);
@@ -77,15 +104,27 @@ function approve(context: EmulatorContext, request: AuthorizeRequest, agentId: n
   }
 
   if (!context.application.allowAgents) {
-    redirectWithError(request, 'access_denied', 'Agent logins are not allowed for this application.', response);
+    redirectWithError(
+      request,
+      'access_denied',
+      'Agent logins are not allowed for this application.',
+      response,
+    );
     return;
   }
 
   const code = context.registry.issueCode(
     {agentId, clientId: request.clientId, scope: request.grantedScope},
-    {redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, ttlS: context.options.codeTtlS},
+    {
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+      ttlS: context.options.codeTtlS,
+    },
   );
-  const location = buildRedirect(request.redirectUri, {code, state: request.state, iss: issuerFor(context)});
+  const location = buildRedirect(
+    request.redirectUri,
+    {code, state: request.state, iss: issuerFor(context)},
+  );
   sendRedirect(response, location);
 }
 
@@ -111,16 +150,28 @@ function showLoginPage(
   sendHtml(response, 200, page.html, page.contentSecurityPolicy);
 }
 
-function respondToFailure(check: Exclude<ReturnType<typeof checkAuthorizeRequest>, {kind: 'valid'}>, response: ServerResponse): void {
+function respondToFailure(
+  check: Exclude<AuthorizeCheck, {kind: 'valid'}>,
+  response: ServerResponse,
+): void {
   if (check.kind === 'page') {
     sendHtml(response, 400, check.page.html, check.page.contentSecurityPolicy);
     return;
   }
 
-  const location = buildRedirect(check.redirectUri, {error: check.error, error_description: check.description, state: check.state});
+  const location = buildRedirect(
+    check.redirectUri,
+    {error: check.error, error_description: check.description, state: check.state},
+  );
   sendRedirect(response, location);
 }
 
-function redirectWithError(request: AuthorizeRequest, error: string, description: string, response: ServerResponse): void {
-  sendRedirect(response, buildRedirect(request.redirectUri, {error, error_description: description, state: request.state}));
+function redirectWithError(
+  request: AuthorizeRequest,
+  error: string,
+  description: string,
+  response: ServerResponse,
+): void {
+  const parameters = {error, error_description: description, state: request.state};
+  sendRedirect(response, buildRedirect(request.redirectUri, parameters));
 }

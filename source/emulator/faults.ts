@@ -1,6 +1,11 @@
 import type {ServerResponse} from 'node:http';
 import {sendServerErrorPage} from './api-errors.js';
-import type {EmulatorOptions, EmulatorRoute, RateLimitFault, ServerErrorFault} from './emulator-options.js';
+import type {
+  EmulatorOptions,
+  EmulatorRoute,
+  RateLimitFault,
+  ServerErrorFault,
+} from './emulator-options.js';
 import {sendEmpty, truncateJsonOf} from './http-helpers.js';
 
 /** Counters behind the rate-limit and server-error faults of one emulator. */
@@ -12,8 +17,8 @@ export class FaultState {
   private readonly serverErrorCalls = new WeakMap<ServerErrorFault, number>();
 
   /**
-   * Applies the faults configured for `route` before it is answered. Returns 'hang' when the
-   * request must never be answered, 'answered' when a fault sent the response, else 'continue'.
+   * Applies the faults configured for `route` before its handler runs. Returns 'hang' when no
+   * response may be sent, 'answered' when a fault sent the response, else 'continue'.
    */
   async apply(
     options: EmulatorOptions,
@@ -26,7 +31,8 @@ export class FaultState {
       return 'hang';
     }
 
-    const latency = typeof options.latencyMs === 'number' ? options.latencyMs : options.latencyMs[route] ?? 0;
+    const latency =
+      typeof options.latencyMs === 'number' ? options.latencyMs : (options.latencyMs[route] ?? 0);
     if (latency > 0) {
       await new Promise((resolve) => setTimeout(resolve, latency).unref());
     }

@@ -20,7 +20,11 @@ import {createSeedData, demoPassword, demoUsername} from './seed-data.js';
 import {TokenRegistry} from './token-registry.js';
 import {handleToken} from './token-route.js';
 
-export type {EmulatorApplication, EmulatorOptions, EmulatorStartOptions} from './emulator-options.js';
+export type {
+  EmulatorApplication,
+  EmulatorOptions,
+  EmulatorStartOptions,
+} from './emulator-options.js';
 export type {RequestLogEntry} from './request-log.js';
 
 /** A running emulator. Change `application` and `options` freely; each request reads them. */
@@ -45,7 +49,9 @@ export type HaloEmulator = {
 };
 
 /** Starts the emulator on 127.0.0.1. The seed is generated before the port opens. */
-export async function startHaloEmulator(startOptions: EmulatorStartOptions = {}): Promise<HaloEmulator> {
+export async function startHaloEmulator(
+  startOptions: EmulatorStartOptions = {},
+): Promise<HaloEmulator> {
   const {options, application} = splitStartOptions(startOptions);
   const data = createSeedData(options);
   let clockOffset = 0;
@@ -64,22 +70,29 @@ export async function startHaloEmulator(startOptions: EmulatorStartOptions = {})
   const requests: RequestLogEntry[] = [];
   const faults = new FaultState();
 
-  const handle = (authPrefix: string, servesApi: boolean) => (request: IncomingMessage, response: ServerResponse) => {
+  const handle = (listener: Listener) => (request: IncomingMessage, response: ServerResponse) => {
     const entry = logRequest(request, requests, now());
     response.on('finish', () => {
       entry.status = response.statusCode;
     });
-    route(context, faults, {authPrefix, servesApi}, request, response, entry).catch(() => {
-      if (!response.headersSent) {
-        sendJson(response, 500, {Message: 'The emulator failed to answer this request.'});
+    route(context, faults, listener, request, response, entry).catch((error: unknown) => {
+      // The emulator has no logger, so the failure is kept in the request log for tests to read.
+      entry.error = error instanceof Error ? error.message : String(error);
+      if (response.headersSent) {
+        response.destroy();
+        return;
       }
+
+      const tooLarge = error instanceof RangeError;
+      const message = tooLarge ? 'The request body is too large.' : 'The emulator failed.';
+      sendJson(response, tooLarge ? 413 : 500, {Message: message});
     });
   };
 
   const shared = options.sharedAuthHost !== null;
-  const servers: Server[] = [createServer(handle('/auth', true))];
+  const servers: Server[] = [createServer(handle({authPrefix: '/auth', servesApi: true}))];
   if (shared) {
-    servers.push(createServer(handle('', false)));
+    servers.push(createServer(handle({authPrefix: '', servesApi: false})));
   }
 
   // Only the first listener honours `port`; the shared auth host always takes a free port.
@@ -114,6 +127,7 @@ export async function startHaloEmulator(startOptions: EmulatorStartOptions = {})
   };
 }
 
+/** What one listener serves: auth routes under `authPrefix`, and the API when `servesApi`. */
 type Listener = {authPrefix: string; servesApi: boolean};
 
 async function route(
@@ -142,9 +156,17 @@ async function route(
     return;
   }
 
-  const allowed = routeName === 'authorize' ? ['GET', 'POST'] : routeName === 'token' ? ['POST'] : ['GET'];
+  const allowed = routeName === 'authorize' ? [
+    'GET',
+    'POST',
+  ] : routeName === 'token' ? ['POST'] : ['GET'];
   if (!allowed.includes(method)) {
-    sendJson(response, 405, {error: 'invalid_request', error_description: `${method} is not allowed here.`}, {allow: allowed.join(', ')});
+    sendJson(
+      response,
+      405,
+      {error: 'invalid_request', error_description: `${method} is not allowed here.`},
+      {allow: allowed.join(', ')},
+    );
     return;
   }
 
@@ -170,7 +192,14 @@ async function route(
 
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') {
-    sendJson(response, 400, {error: 'invalid_request', error_description: 'The body must be application/x-www-form-urlencoded.'});
+    sendJson(
+      response,
+      400,
+      {
+        error: 'invalid_request',
+        error_description: 'The body must be application/x-www-form-urlencoded.',
+      },
+    );
     return;
   }
 
@@ -192,7 +221,11 @@ function authRouteOf(path: string, prefix: string): EmulatorRoute | null {
   return path === `${prefix}/token` ? 'token' : null;
 }
 
-function logRequest(request: IncomingMessage, requests: RequestLogEntry[], at: number): RequestLogEntry {
+function logRequest(
+  request: IncomingMessage,
+  requests: RequestLogEntry[],
+  at: number,
+): RequestLogEntry {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const entry: RequestLogEntry = {
     method: request.method ?? 'GET',
@@ -201,6 +234,7 @@ function logRequest(request: IncomingMessage, requests: RequestLogEntry[], at: n
     form: null,
     status: 0,
     at,
+    error: null,
   };
   requests.push(entry);
   return entry;

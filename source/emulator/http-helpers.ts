@@ -63,8 +63,17 @@ export function truncateJsonOf(response: ServerResponse): void {
 }
 
 /** Sends a JSON body that is already serialised. */
-export function sendJsonText(response: ServerResponse, status: number, json: string, headers: Record<string, string> = {}): void {
-  const body = status === 200 && truncatedJson.has(response) ? json.slice(0, Math.floor(json.length / 2)) : json;
+export function sendJsonText(
+  response: ServerResponse,
+  status: number,
+  json: string,
+  headers: Record<string,
+  string> = {},
+): void {
+  const body = status === 200 && truncatedJson.has(response) ? json.slice(
+    0,
+    Math.floor(json.length / 2),
+  ) : json;
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
@@ -74,12 +83,23 @@ export function sendJsonText(response: ServerResponse, status: number, json: str
 }
 
 /** Sends `value` as JSON. */
-export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string,
+  string> = {},
+): void {
   sendJsonText(response, status, JSON.stringify(value), headers);
 }
 
 /** Sends an HTML page that must not be cached, framed or leak its URL through Referer. */
-export function sendHtml(response: ServerResponse, status: number, html: string, contentSecurityPolicy: string): void {
+export function sendHtml(
+  response: ServerResponse,
+  status: number,
+  html: string,
+  contentSecurityPolicy: string,
+): void {
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),
@@ -99,7 +119,12 @@ export function sendRedirect(response: ServerResponse, location: string): void {
 }
 
 /** Sends a response without a body. */
-export function sendEmpty(response: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+export function sendEmpty(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string,
+  string> = {},
+): void {
   response.writeHead(status, {'content-length': 0, ...headers});
   response.end();
 }

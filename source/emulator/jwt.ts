@@ -6,10 +6,10 @@ export type JwtSigner = (payload: Record<string, unknown>, type: string) => stri
 let processKey: KeyObject | undefined;
 
 /**
- * Returns an RS256 signer. Halo's auth server signs with RS256, and clients such as
- * oauth4webapi 3 reject an id_token with any other `alg` unless told otherwise, so an HMAC
- * would not do. The key is drawn once per process because RSA generation takes tens of
- * milliseconds; no JWKS is published, so nobody can check the signature anyway.
+ * Returns an RS256 signer. oauth4webapi 3 rejects an id_token whose `alg` is not RS256
+ * unless the client configures another, so an HMAC signature would break its code exchange.
+ * The key is generated once per process because RSA generation takes up to a second on a slow
+ * machine. No JWKS is published, so clients cannot verify the signature.
  */
 export function createJwtSigner(): JwtSigner {
   processKey ??= generateKeyPairSync('rsa', {modulusLength: 2048}).privateKey;

@@ -30,9 +30,13 @@ export function escapeHtml(text: string): string {
 /** Renders the Halo-like sign-in page: Approve posts the credentials, Cancel declines. */
 export function renderLoginPage(input: LoginPageInput): HtmlPage {
   const hidden = input.hiddenFields
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(([
+      name,
+      value,
+    ]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n      ');
-  const error = input.error === null ? '' : `<p class="error" role="alert">${escapeHtml(input.error)}</p>`;
+  const error =
+    input.error === null ? '' : `<p class="error" role="alert">${escapeHtml(input.error)}</p>`;
   const body = `<h1>Sign in to HaloPSA</h1>
     <p class="meta"><span>Workspace</span> ${escapeHtml(input.workspace)}</p>
     <p class="meta"><span>Application</span> ${escapeHtml(input.applicationName)}</p>
@@ -40,15 +44,18 @@ export function renderLoginPage(input: LoginPageInput): HtmlPage {
     <form method="post" action="${escapeHtml(input.formAction)}">
       ${hidden}
       <label for="username">Username</label>
-      <input id="username" name="username" autocomplete="username" value="${escapeHtml(input.username)}" required>
+      <input id="username" name="username" autocomplete="username"
+        value="${escapeHtml(input.username)}" required>
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required>
       <div class="actions">
         <button type="submit" name="action" value="approve">Sign in</button>
-        <button type="submit" name="action" value="cancel" formnovalidate class="secondary">Cancel</button>
+        <button type="submit" name="action" value="cancel" formnovalidate
+          class="secondary">Cancel</button>
       </div>
     </form>
-    <p class="demo">Emulator demo sign-in: <code>${escapeHtml(input.demoCredentials.username)}</code>
+    <p class="demo">Emulator demo sign-in:
+      <code>${escapeHtml(input.demoCredentials.username)}</code>
       / <code>${escapeHtml(input.demoCredentials.password)}</code></p>`;
   return renderPage('Sign in - HaloPSA', body, `'self' ${input.redirectOrigin}`);
 }

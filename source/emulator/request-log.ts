@@ -1,4 +1,4 @@
-/** One request the emulator answered, with secret parameter values replaced. */
+/** One request the emulator received, with secret parameter values replaced. */
 export type RequestLogEntry = {
   method: string;
   /** Path as received, case kept. */
@@ -7,10 +7,12 @@ export type RequestLogEntry = {
   query: Record<string, string>;
   /** Form fields of a POST body (token requests, the sign-in form), redacted the same way. */
   form: Record<string, string> | null;
-  /** Status sent, or 0 for a request that was never answered (the `hang` fault). */
+  /** Status sent, or 0 while no response was sent (always so under the `hang` fault). */
   status: number;
   /** Emulator clock at arrival, epoch milliseconds. */
   at: number;
+  /** Message of an unexpected failure that ended in a 500, else null. */
+  error: string | null;
 };
 
 // Values that would let a reader of the log sign in or replay a step. The PKCE challenge and

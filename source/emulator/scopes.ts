@@ -19,7 +19,7 @@ const fixedNames = new Set([
   'openid',
 ]);
 
-// Granted whatever the Permissions tab says, since they are protocol scopes, not rights.
+// Granted whatever the Permissions tab contains, because they are protocol scopes, not rights.
 const protocolScopes = new Set(['offline_access', 'openid']);
 
 /** Splits a space-separated scope string into names, dropping empty entries. */
@@ -27,7 +27,7 @@ export function splitScope(scope: string): string[] {
   return scope.split(' ').filter((name) => name !== '');
 }
 
-/** Returns whether Halo knows the scope name. */
+/** Returns whether the scope name is one Halo documents. */
 export function isKnownScope(name: string): boolean {
   if (fixedNames.has(name)) {
     return true;
@@ -39,8 +39,8 @@ export function isKnownScope(name: string): boolean {
 
 /**
  * Returns the requested scopes that the application's Permissions tab allows. Halo's handling
- * of a ticked-off scope is not known; the emulator drops it silently, so the granted `scope`
- * is narrower than requested and the API answers 403 later.
+ * of a ticked-off scope is not known. The emulator drops it silently, so the granted `scope`
+ * is narrower than requested and the API returns 403 later.
  */
 export function grantableScopes(requested: string[], permissions: string[]): string[] {
   return requested.filter((name) => isCoveredBy(name, permissions));

@@ -30,22 +30,65 @@ const teams = [
 
 // Ids 1 to 12 are fixed so tests can name them. Agents 7 and 12 are the default disabled pair.
 const fixedAgents: FixedAgent[] = [
-  {id: 1, firstname: null, surname: null, name: 'Unassigned', mailbox: null, jobtitle: null, team: null},
-  {id: 2, firstname: 'Halo', surname: 'Integrations', name: 'Halo Integrations', mailbox: 'integrations', jobtitle: 'API account', team: null, isapiagent: true},
-  {id: 3, firstname: 'Maren', surname: 'Okafor', name: 'Maren Okafor', mailbox: 'maren.okafor', jobtitle: 'Service Desk Manager', team: 'First Line', is_admin: true},
-  {id: 4, firstname: 'Théo', surname: 'Lefèvre', name: 'Théo Lefèvre', mailbox: 'theo.lefevre', jobtitle: 'Service Desk Analyst', team: 'First Line'},
-  {id: 5, firstname: 'Zoë', surname: 'Brontë-Ågren', name: 'Zoë Brontë-Ågren', mailbox: 'zoe.bronte-agren', jobtitle: 'Project Engineer', team: 'Projects'},
-  {id: 6, firstname: '由紀', surname: '田中', name: '田中 由紀', mailbox: 'yuki.tanaka', jobtitle: 'Systems Engineer', team: 'Second Line'},
-  {id: 7, firstname: 'Joss', surname: 'Whitcombe', name: 'Joss Whitcombe', mailbox: 'joss.w', jobtitle: 'Field Engineer', team: 'Projects'},
-  {id: 8, firstname: 'Priya', surname: 'Raman', name: 'Priya Raman', mailbox: 'priya.raman', jobtitle: 'Account Manager', team: 'Account Management', restrictedTo: [14, 17]},
-  {id: 9, firstname: 'Александр', surname: 'Волков', name: 'Александр Волков', mailbox: 'aleksandr.volkov', jobtitle: 'Network Engineer', team: 'Second Line'},
-  {id: 10, firstname: 'Owen', surname: 'Pryce', name: 'Owen Pryce', mailbox: null, jobtitle: 'Apprentice', team: 'First Line'},
-  {id: 11, firstname: 'Bartholomew', surname: 'Carrington-Hales', name: 'Bartholomew Alexandros Fitzgerald-Montgomery Worthington-Smythe Carrington-Hales', mailbox: 'bartholomew.carrington-hales', jobtitle: 'Service Desk Analyst', team: 'First Line'},
-  {id: 12, firstname: 'Dana', surname: 'Fairweather', name: 'Dana Fairweather', mailbox: 'dana.fairweather', jobtitle: 'Project Engineer', team: 'Projects'},
+  {
+    id: 1, firstname: null, surname: null, name: 'Unassigned', mailbox: null, jobtitle: null,
+    team: null,
+  },
+  {
+    id: 2, firstname: 'Halo', surname: 'Integrations', name: 'Halo Integrations',
+    mailbox: 'integrations', jobtitle: 'API account', team: null, isapiagent: true,
+  },
+  {
+    id: 3, firstname: 'Maren', surname: 'Okafor', name: 'Maren Okafor', mailbox: 'maren.okafor',
+    jobtitle: 'Service Desk Manager', team: 'First Line', is_admin: true,
+  },
+  {
+    id: 4, firstname: 'Théo', surname: 'Lefèvre', name: 'Théo Lefèvre', mailbox: 'theo.lefevre',
+    jobtitle: 'Service Desk Analyst', team: 'First Line',
+  },
+  {
+    id: 5, firstname: 'Zoë', surname: 'Brontë-Ågren', name: 'Zoë Brontë-Ågren',
+    mailbox: 'zoe.bronte-agren', jobtitle: 'Project Engineer', team: 'Projects',
+  },
+  {
+    id: 6, firstname: '由紀', surname: '田中', name: '田中 由紀', mailbox: 'yuki.tanaka',
+    jobtitle: 'Systems Engineer', team: 'Second Line',
+  },
+  {
+    id: 7, firstname: 'Joss', surname: 'Whitcombe', name: 'Joss Whitcombe', mailbox: 'joss.w',
+    jobtitle: 'Field Engineer', team: 'Projects',
+  },
+  {
+    id: 8, firstname: 'Priya', surname: 'Raman', name: 'Priya Raman', mailbox: 'priya.raman',
+    jobtitle: 'Account Manager', team: 'Account Management', restrictedTo: [14, 17],
+  },
+  {
+    id: 9, firstname: 'Александр', surname: 'Волков', name: 'Александр Волков',
+    mailbox: 'aleksandr.volkov', jobtitle: 'Network Engineer', team: 'Second Line',
+  },
+  {
+    id: 10, firstname: 'Owen', surname: 'Pryce', name: 'Owen Pryce', mailbox: null,
+    jobtitle: 'Apprentice', team: 'First Line',
+  },
+  {
+    id: 11, firstname: 'Bartholomew', surname: 'Carrington-Hales',
+    name: 'Bartholomew Alexandros Fitzgerald-Montgomery Worthington-Smythe Carrington-Hales',
+    mailbox: 'bartholomew.carrington-hales', jobtitle: 'Service Desk Analyst', team: 'First Line',
+  },
+  {
+    id: 12, firstname: 'Dana', surname: 'Fairweather', name: 'Dana Fairweather',
+    mailbox: 'dana.fairweather', jobtitle: 'Project Engineer', team: 'Projects',
+  },
 ];
 
-const firstnames = ['Amara', 'Ben', 'Chloé', 'Dev', 'Elin', 'Farid', 'Grace', 'Hugo', 'Isla', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Oskar', 'Rosa'];
-const surnames = ['Adeyemi', 'Brennan', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'Gallagher', 'Haddad', 'Iversen', 'Jovanović', 'Kowalski', 'Lindqvist', 'Moreau', 'Novak'];
+const firstnames = [
+  'Amara', 'Ben', 'Chloé', 'Dev', 'Elin', 'Farid', 'Grace', 'Hugo', 'Isla', 'Jonas', 'Kofi',
+  'Lena', 'Mateo', 'Nia', 'Oskar', 'Rosa',
+];
+const surnames = [
+  'Adeyemi', 'Brennan', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'Gallagher', 'Haddad',
+  'Iversen', 'Jovanović', 'Kowalski', 'Lindqvist', 'Moreau', 'Novak',
+];
 const generatedRoles = [
   {team: 'First Line', jobtitle: 'Service Desk Analyst'},
   {team: 'Second Line', jobtitle: 'Systems Engineer'},
@@ -112,7 +155,8 @@ function toAgent(
   const initials = [spec.firstname, spec.surname].map((part) => part?.[0] ?? '').join('');
   const restrictedTo = clients.filter((client) => spec.restrictedTo?.includes(client.id));
   const created = Date.UTC(2021, 0, 4) + spec.id * 86_400_000 * 11;
-  const lastLogin = spec.id === 1 ? null : Date.UTC(2024, 5, 1) - Math.floor(random() * 30) * 86_400_000;
+  const daysSinceLogin = Math.floor(random() * 30);
+  const lastLogin = spec.id === 1 ? null : Date.UTC(2024, 5, 1) - daysSinceLogin * 86_400_000;
   return {
     id: spec.id,
     name: spec.name,

@@ -17,7 +17,15 @@ const surnames = [
   'Hughes', 'Ishikawa', 'Jones', 'Khan', 'Lewis', 'Murphy', 'Nowak', "O'Brien", 'Patel',
   'Quinn', 'Roberts', 'Singh', 'Thomas', 'Umarov', 'Varga', 'Walsh', 'Young',
 ];
-const titles = ['Practice Manager', 'Receptionist', 'Director', 'Office Manager', 'Accountant', 'Driver', 'Architect'];
+const titles = [
+  'Practice Manager',
+  'Receptionist',
+  'Director',
+  'Office Manager',
+  'Accountant',
+  'Driver',
+  'Architect',
+];
 
 /**
  * Builds the users: one General User per client, a user linked to the admin agent, the same
@@ -73,13 +81,20 @@ export function seedUsers(clients: HaloClient[], count: number, random: RandomSo
     }
 
     usedMailboxes.add(`${mailbox}@${client.domain}`);
-    const phone = random();
+    const phoneDraw = random();
+    let phonenumber: string | null = `0117 496 ${String(id).slice(-4)}`;
+    if (phoneDraw < 0.3) {
+      phonenumber = '';
+    } else if (phoneDraw < 0.5) {
+      phonenumber = null;
+    }
+
     users.push(makeUser(id, client, pick(random, client.sites), {
       firstname,
       surname,
       emailaddress: `${mailbox}@${client.domain}`,
       title: random() < 0.2 ? null : pick(random, titles),
-      phonenumber: phone < 0.3 ? '' : phone < 0.5 ? null : `0117 496 ${String(id % 10_000).padStart(4, '0')}`,
+      phonenumber,
       inactive: random() < 0.1,
       isserviceaccount: random() < 0.01,
       isimportantcontact: random() < 0.05,
@@ -96,7 +111,8 @@ function makeUser(
   site: HaloSite | null,
   fields: Partial<HaloUser> & {firstname: string; surname: string},
 ): HaloUser {
-  const email = fields.emailaddress ?? `${toMailbox(fields.firstname, fields.surname)}@${client.domain}`;
+  const mailbox = toMailbox(fields.firstname, fields.surname);
+  const email = fields.emailaddress ?? `${mailbox}@${client.domain}`;
   const phonenumber = fields.phonenumber === undefined ? '0117 496 0000' : fields.phonenumber;
   return {
     id,
@@ -123,7 +139,11 @@ function makeUser(
     use: 'user',
     email2: null,
     email3: null,
-    lastlogindate: id % 4 === 0 ? null : haloDateTime(Date.UTC(2024, 4, 1) + (id % 997) * 3_600_000),
+    lastlogindate: id % 4 === 0 ? null : haloDateTime(Date.UTC(
+      2024,
+      4,
+      1,
+    ) + (id % 997) * 3_600_000),
     datecreated: haloDateTime(Date.UTC(2019, 0, 1) + id * 600_000),
     ...fields,
   };

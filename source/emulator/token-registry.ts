@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {randomToken} from './jwt.js';
 
-/** What a sign-in grants; codes, access and refresh tokens each carry one. */
+/** The rights a sign-in grants. Codes, access and refresh tokens each carry one. */
 export type Grant = {
   agentId: number;
   clientId: string;
@@ -21,7 +21,7 @@ type CodeEntry = Grant & {
 
 type TokenEntry = Grant & {expiresAt: number; revoked: boolean};
 
-/** Why a code or refresh token was rejected; the description is safe to send to the client. */
+/** The reason a code or refresh token was rejected, in words safe to send to the client. */
 export type GrantFailure = {ok: false; description: string};
 
 /**
@@ -37,7 +37,11 @@ export class TokenRegistry {
   constructor(private readonly now: () => number) {}
 
   /** Stores a new code bound to the client, redirect URI and PKCE challenge. */
-  issueCode(grant: Omit<Grant, 'familyId'>, binding: {redirectUri: string; codeChallenge: string; ttlS: number}): string {
+  issueCode(
+    grant: Omit<Grant,
+    'familyId'>,
+    binding: {redirectUri: string; codeChallenge: string; ttlS: number},
+  ): string {
     const code = randomToken();
     this.codes.set(code, {
       ...grant,
@@ -65,7 +69,7 @@ export class TokenRegistry {
 
     if (entry.redeemed) {
       this.revokedFamilies.add(entry.familyId);
-      return {ok: false, description: 'The specified authorization code has already been redeemed.'};
+      return failure('The specified authorization code has already been redeemed.');
     }
 
     entry.redeemed = true;
@@ -74,11 +78,11 @@ export class TokenRegistry {
     }
 
     if (entry.clientId !== request.clientId) {
-      return {ok: false, description: 'The specified authorization code cannot be used by this client application.'};
+      return failure('The specified authorization code was issued to another client.');
     }
 
     if (entry.redirectUri !== request.redirectUri) {
-      return {ok: false, description: "The specified 'redirect_uri' parameter doesn't match the client redirection endpoint the authorization code was initially sent to."};
+      return failure("The 'redirect_uri' differs from the one the code was issued for.");
     }
 
     const challenge = createHash('sha256').update(request.codeVerifier).digest('base64url');
@@ -108,10 +112,14 @@ export class TokenRegistry {
 
   /**
    * Spends a refresh token. Replaying a spent one revokes its whole family, so a client that
-   * lost a refresh race must sign in again. With `keep` the token stays usable, for a server
-   * that answers without a new refresh token.
+   * lost a refresh race must sign in again. With `keep` the token stays usable, which models
+   * a server that responds without a new refresh token.
    */
-  spendRefreshToken(token: string, clientId: string, keep: boolean): {ok: true; grant: Grant} | GrantFailure {
+  spendRefreshToken(
+    token: string,
+    clientId: string,
+    keep: boolean,
+  ): {ok: true; grant: Grant} | GrantFailure {
     const entry = this.refreshTokens.get(token);
     if (entry === undefined || entry.clientId !== clientId) {
       return {ok: false, description: 'The specified refresh token is invalid.'};
@@ -150,6 +158,10 @@ export class TokenRegistry {
       entry.revoked = true;
     }
   }
+}
+
+function failure(description: string): GrantFailure {
+  return {ok: false, description};
 }
 
 function toGrant(entry: Grant): Grant {

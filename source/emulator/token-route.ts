@@ -18,7 +18,7 @@ type TokenResponseBody = {
 };
 
 /**
- * Answers `POST <auth>/token` for the authorization_code, refresh_token and
+ * Handles `POST <auth>/token` for the authorization_code, refresh_token and
  * client_credentials grants. `query` is the URL's query, where only `tenant` is read.
  */
 export function handleToken(
@@ -57,7 +57,10 @@ function exchange(
   }
 
   if (form.repeated.length > 0) {
-    return badRequest('invalid_request', `The '${form.repeated[0] ?? ''}' parameter must not be repeated.`);
+    return badRequest(
+      'invalid_request',
+      `The '${form.repeated[0] ?? ''}' parameter must not be repeated.`,
+    );
   }
 
   const client = authenticateClient(context, form, headers);
@@ -107,30 +110,41 @@ function authenticateClient(
   const secret = basic?.secret ?? form.values.get('client_secret');
   const {application} = context;
   if (clientId === undefined || clientId === '') {
-    return {...invalidClient("The mandatory 'client_id' parameter is missing."), basicAuth: basic !== null};
+    return invalidClient("The mandatory 'client_id' parameter is missing.", basic !== null);
   }
 
   if (clientId !== application.clientId || !application.active) {
-    return {...invalidClient('The specified client application was not found or is not active.'), basicAuth: basic !== null};
+    const description = 'The specified client application was not found or is not active.';
+    return invalidClient(description, basic !== null);
   }
 
   if (secret !== undefined && secret !== application.clientSecret) {
-    return {...invalidClient('The specified client credentials are invalid.'), basicAuth: basic !== null};
+    return invalidClient('The specified client credentials are invalid.', basic !== null);
   }
 
   return {clientId, secretVerified: secret !== undefined};
 }
 
-function exchangeCode(context: EmulatorContext, form: Parameters, clientId: string): TokenResponseBody | TokenError {
+function exchangeCode(
+  context: EmulatorContext,
+  form: Parameters,
+  clientId: string,
+): TokenResponseBody | TokenError {
   if (context.application.method !== 'authorization-code') {
-    return badRequest('unauthorized_client', 'This client application is not allowed to use the authorization code flow.');
+    return badRequest(
+      'unauthorized_client',
+      'This client application is not allowed to use the authorization code flow.',
+    );
   }
 
   const code = form.values.get('code');
   const redirectUri = form.values.get('redirect_uri');
   const codeVerifier = form.values.get('code_verifier');
   if (code === undefined || redirectUri === undefined || codeVerifier === undefined) {
-    return badRequest('invalid_request', "The 'code', 'redirect_uri' and 'code_verifier' parameters are required.");
+    return badRequest(
+      'invalid_request',
+      "The 'code', 'redirect_uri' and 'code_verifier' parameters are required.",
+    );
   }
 
   const redeemed = context.registry.redeemCode(code, {clientId, redirectUri, codeVerifier});
@@ -143,7 +157,11 @@ function exchangeCode(context: EmulatorContext, form: Parameters, clientId: stri
   return issueTokens(context, redeemed.grant, {withRefresh, withIdToken: true});
 }
 
-function exchangeRefreshToken(context: EmulatorContext, form: Parameters, clientId: string): TokenResponseBody | TokenError {
+function exchangeRefreshToken(
+  context: EmulatorContext,
+  form: Parameters,
+  clientId: string,
+): TokenResponseBody | TokenError {
   const refreshToken = form.values.get('refresh_token');
   if (refreshToken === undefined) {
     return badRequest('invalid_request', "The mandatory 'refresh_token' parameter is missing.");
@@ -162,7 +180,10 @@ function exchangeRefreshToken(context: EmulatorContext, form: Parameters, client
     const granted = splitScope(grant.scope);
     const extra = splitScope(requested).find((name) => !granted.includes(name));
     if (extra !== undefined) {
-      return badRequest('invalid_scope', 'The requested scope exceeds the scope originally granted.');
+      return badRequest(
+        'invalid_scope',
+        'The requested scope exceeds the scope originally granted.',
+      );
     }
 
     grant = {...grant, scope: splitScope(requested).join(' ')};
@@ -178,7 +199,10 @@ function exchangeClientCredentials(
 ): TokenResponseBody | TokenError {
   const {application} = context;
   if (application.method !== 'services') {
-    return badRequest('unauthorized_client', 'This client application is not allowed to use the client credentials flow.');
+    return badRequest(
+      'unauthorized_client',
+      'This client application is not allowed to use the client credentials flow.',
+    );
   }
 
   if (!client.secretVerified || application.clientSecret === null) {
@@ -271,6 +295,6 @@ function badRequest(error: string, description: string): TokenError {
   return {status: 400, error, description};
 }
 
-function invalidClient(description: string): TokenError {
-  return {status: 401, error: 'invalid_client', description};
+function invalidClient(description: string, basicAuth = false): TokenError {
+  return {status: 401, error: 'invalid_client', description, basicAuth};
 }

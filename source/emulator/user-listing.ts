@@ -2,7 +2,7 @@ import type {HaloAgent, HaloUser} from './halo-records.js';
 import {isTrue, toInteger} from './http-helpers.js';
 import {fixedUserCount} from './seed-users.js';
 
-/** A `GET /api/Users` answer before serialisation; paging fields only when `pageinate=true`. */
+/** A `GET /api/Users` response body before serialisation; paging fields only when paged. */
 export type UserListing = {
   page_no?: number;
   page_size?: number;
@@ -13,10 +13,11 @@ export type UserListing = {
 export type UserListingLimits = {pageCap: number; defaultCap: number};
 
 /**
- * Lists users as `GET /api/Users` does. Paging needs `pageinate=true`; each page is silently
- * capped at `pageCap` while `record_count` stays the full total and `page_size` echoes the
- * request (Halo's echo when capping is not known). Unpaged lists return `count` users, or
- * `defaultCap` without it. An agent restricted to some clients sees only their users.
+ * Lists users as `GET /api/Users` does. Paging needs `pageinate=true`. Each page is silently
+ * capped at `pageCap` while `record_count` stays the full total.
+ * NOTE: `page_size` echoes the request, because Halo's echo of a capped size is not known.
+ * Unpaged lists return `count` users, or `defaultCap` without it. An agent restricted to some
+ * clients gets only their users.
  */
 export function listUsers(
   users: HaloUser[],
@@ -50,12 +51,16 @@ export function listUsers(
 
 /** Returns whether the viewer's client restrictions let it see the user. */
 export function canSeeUser(viewer: HaloAgent, user: HaloUser): boolean {
-  return viewer.clients.length === 0 || viewer.clients.some((restriction) => restriction.client_id === user.client_id);
+  const restrictions = viewer.clients;
+  return (
+    restrictions.length === 0 ||
+    restrictions.some((restriction) => restriction.client_id === user.client_id)
+  );
 }
 
 /**
  * Adds (positive `drift`) or removes (negative) users just after the fixed records, so every
- * later page shifts: a client paging by number then sees duplicates or misses users.
+ * later page shifts. A client paging by number then receives duplicates or misses users.
  */
 export function applyDrift(users: HaloUser[], drift: number): void {
   if (drift < 0) {
@@ -63,6 +68,7 @@ export function applyDrift(users: HaloUser[], drift: number): void {
     return;
   }
 
+  // Copies of the last user: the listing only needs new ids and names to shift the pages.
   const template = users[users.length - 1];
   if (template === undefined) {
     return;
@@ -72,13 +78,18 @@ export function applyDrift(users: HaloUser[], drift: number): void {
   const added: HaloUser[] = [];
   for (let index = 0; index < drift; index++) {
     const id = nextId++;
-    added.push({...template, id, name: `New Starter ${id}`, firstname: 'New', surname: `Starter ${id}`, inactive: false});
+    const surname = `Starter ${id}`;
+    added.push({...template, id, name: `New ${surname}`, firstname: 'New', surname});
   }
 
   users.splice(fixedUserCount, 0, ...added);
 }
 
-function createUserFilter(query: Map<string, string>, viewer: HaloAgent): (user: HaloUser) => boolean {
+function createUserFilter(
+  query: Map<string,
+  string>,
+  viewer: HaloAgent,
+): (user: HaloUser) => boolean {
   let includeActive = query.get('includeactive')?.toLowerCase() !== 'false';
   let includeInactive = isTrue(query.get('includeinactive'));
   const activeInactive = query.get('activeinactive')?.split(',');
@@ -102,5 +113,9 @@ function createUserFilter(query: Map<string, string>, viewer: HaloAgent): (user:
     !(excludeGeneralUser && user.firstname === 'General' && user.surname === 'User') &&
     (clientId < 0 || user.client_id === clientId) &&
     (siteId < 0 || user.site_id_int === siteId) &&
-    (search === '' || [user.name, user.emailaddress, user.login].some((field) => field?.toLowerCase().includes(search) === true));
+    (search === '' || [
+      user.name,
+      user.emailaddress,
+      user.login,
+    ].some((field) => field?.toLowerCase().includes(search) === true));
 }

@@ -2,7 +2,13 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startHaloEmulator, type HaloEmulator} from '../../source/emulator/halo-emulator.js';
 import {getApi, signIn} from './emulator-fixtures.js';
 
-type AgentJson = {id: number; name: string; isdisabled: boolean; isapiagent: boolean; email: string | null};
+type AgentJson = {
+  id: number;
+  name: string;
+  isdisabled: boolean;
+  isapiagent: boolean;
+  email: string | null;
+};
 
 let emulator: HaloEmulator;
 let accessToken: string;

@@ -2,8 +2,19 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {startHaloEmulator, type HaloEmulator} from '../../source/emulator/halo-emulator.js';
 import {getApi, signIn} from './emulator-fixtures.js';
 
-type UserJson = {id: number; name: string | null; inactive: boolean; client_id: number; site_id: number | null};
-type UsersEnvelope = {page_no?: number; page_size?: number; record_count: number; users: UserJson[]};
+type UserJson = {
+  id: number;
+  name: string | null;
+  inactive: boolean;
+  client_id: number;
+  site_id: number | null;
+};
+type UsersEnvelope = {
+  page_no?: number;
+  page_size?: number;
+  record_count: number;
+  users: UserJson[];
+};
 
 let emulator: HaloEmulator | undefined;
 
@@ -18,7 +29,11 @@ async function start(userCount: number): Promise<{emulator: HaloEmulator; access
   return {emulator, accessToken};
 }
 
-async function listUsers(target: HaloEmulator, accessToken: string, query: string): Promise<UsersEnvelope> {
+async function listUsers(
+  target: HaloEmulator,
+  accessToken: string,
+  query: string,
+): Promise<UsersEnvelope> {
   const response = await getApi(target, `/api/Users${query}`, accessToken);
   expect(response.status).toBe(200);
   return JSON.parse(response.text) as UsersEnvelope;
@@ -40,7 +55,11 @@ describe('user listing', () => {
 
   it('caps a page at 100 when 500 are requested', async () => {
     const {emulator: target, accessToken} = await start(250);
-    const page = await listUsers(target, accessToken, '?pageinate=true&page_size=500&page_no=1&includeinactive=true');
+    const page = await listUsers(
+      target,
+      accessToken,
+      '?pageinate=true&page_size=500&page_no=1&includeinactive=true',
+    );
     expect(page.users).toHaveLength(100);
     expect(page.record_count).toBe(250);
   });
@@ -67,10 +86,18 @@ describe('user listing', () => {
     const active = await listUsers(target, accessToken, '?pageinate=true&page_size=100');
     expect(active.record_count).toBe(250 - inactiveTotal);
 
-    const both = await listUsers(target, accessToken, '?pageinate=true&page_size=100&includeinactive=true');
+    const both = await listUsers(
+      target,
+      accessToken,
+      '?pageinate=true&page_size=100&includeinactive=true',
+    );
     expect(both.record_count).toBe(250);
 
-    const onlyInactive = await listUsers(target, accessToken, '?pageinate=true&page_size=100&activeinactive=false,true');
+    const onlyInactive = await listUsers(
+      target,
+      accessToken,
+      '?pageinate=true&page_size=100&activeinactive=false,true',
+    );
     expect(onlyInactive.record_count).toBe(inactiveTotal);
   });
 
@@ -135,7 +162,11 @@ describe('user listing', () => {
     expect(target.data.users).toHaveLength(50_000);
 
     const pageStarted = performance.now();
-    const page = await listUsers(target, accessToken, '?pageinate=true&page_size=100&page_no=400&includeinactive=true');
+    const page = await listUsers(
+      target,
+      accessToken,
+      '?pageinate=true&page_size=100&page_no=400&includeinactive=true',
+    );
     const pageMs = performance.now() - pageStarted;
     expect(page.users).toHaveLength(100);
     expect(page.record_count).toBe(50_000);
@@ -164,7 +195,10 @@ describe('user seed', () => {
     expect(users).toHaveLength(10);
     expect(users.filter((user) => user.name === 'General User')).toHaveLength(6);
     expect(users.find((user) => user.linked_agent_id === 3)?.emailaddress).toBe('maren.okafor@harbourline-it.test');
-    expect(users.filter((user) => user.name === 'Sam Taylor').map((user) => user.client_id)).toEqual([14, 21]);
+    expect(users.filter((user) => user.name === 'Sam Taylor').map((user) => user.client_id)).toEqual([
+      14,
+      21,
+    ]);
     expect(users.some((user) => user.site_id === null && user.isserviceaccount)).toBe(true);
   });
 });

@@ -56,14 +56,20 @@ describe('authorize and token endpoints', () => {
     expect(tokens.scope).toBe('all offline_access');
     expect(typeof tokens.refresh_token).toBe('string');
 
-    const claims = JSON.parse(Buffer.from(tokens.access_token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(
+      tokens.access_token.split('.')[1] ?? '',
+      'base64url',
+    ).toString()) as Record<string, unknown>;
     expect(claims.agent_id).toBe(3);
     expect(claims.sub).toBe('3');
     expect(claims.client_id).toBe(emulator.application.clientId);
     expect(claims.scope).toBe('all offline_access');
     expect(typeof claims.exp).toBe('number');
 
-    const idToken = JSON.parse(Buffer.from(String(tokens.id_token).split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const idToken = JSON.parse(Buffer.from(
+      String(tokens.id_token).split('.')[1] ?? '',
+      'base64url',
+    ).toString()) as Record<string, unknown>;
     expect(idToken.agent_id).toBe(3);
     expect(idToken.name).toBe('Maren Okafor');
     expect(idToken.email).toBe('maren.okafor@harbourline-it.test');
@@ -120,7 +126,10 @@ describe('authorize and token endpoints', () => {
 
   it('rejects an unknown client at the token endpoint with 401', async () => {
     const {code, verifier} = await obtainCode(emulator);
-    const result = await postToken(emulator, {...codeFields(code, verifier), client_id: 'not-the-client'});
+    const result = await postToken(
+      emulator,
+      {...codeFields(code, verifier), client_id: 'not-the-client'},
+    );
     expect(result.status).toBe(401);
     expect(result.body.error).toBe('invalid_client');
     expect(result.headers.get('www-authenticate')).toBeNull();
@@ -128,7 +137,11 @@ describe('authorize and token endpoints', () => {
 
   it('answers 401 with a basic challenge for bad basic credentials', async () => {
     const credentials = Buffer.from(`${emulator.application.clientId}:wrong`).toString('base64');
-    const result = await postToken(emulator, {grant_type: 'client_credentials'}, {authorization: `Basic ${credentials}`});
+    const result = await postToken(
+      emulator,
+      {grant_type: 'client_credentials'},
+      {authorization: `Basic ${credentials}`},
+    );
     expect(result.status).toBe(401);
     expect(result.headers.get('www-authenticate')).toMatch(/^Basic/);
   });
@@ -149,14 +162,20 @@ describe('authorize and token endpoints', () => {
   });
 
   it('shows an html error page for an unregistered redirect', async () => {
-    const result = await requestAuthorize(authorizeUrl(emulator, {redirect_uri: 'http://localhost:47135/callback'}));
+    const result = await requestAuthorize(authorizeUrl(
+      emulator,
+      {redirect_uri: 'http://localhost:47135/callback'},
+    ));
     expect(result.status).toBe(400);
     expect(result.location).toBeNull();
     expect(result.body).toContain('http://localhost:47135/callback');
   });
 
   it('escapes request values on the error page', async () => {
-    const result = await requestAuthorize(authorizeUrl(emulator, {client_id: '<script>alert(1)</script>'}));
+    const result = await requestAuthorize(authorizeUrl(
+      emulator,
+      {client_id: '<script>alert(1)</script>'},
+    ));
     expect(result.body).not.toContain('<script>');
     expect(result.body).toContain('&lt;script&gt;');
   });
@@ -223,17 +242,28 @@ describe('authorize and token endpoints', () => {
     emulator.application.method = 'services';
     emulator.application.clientSecret = 'services-secret';
     const credentials = Buffer.from(`${emulator.application.clientId}:services-secret`).toString('base64');
-    const result = await postToken(emulator, {grant_type: 'client_credentials', scope: 'all'}, {authorization: `Basic ${credentials}`});
+    const result = await postToken(
+      emulator,
+      {grant_type: 'client_credentials', scope: 'all'},
+      {authorization: `Basic ${credentials}`},
+    );
     expect(result.status).toBe(200);
     expect(result.body.refresh_token).toBeUndefined();
 
     emulator.application.method = 'authorization-code';
-    const refused = await postToken(emulator, {grant_type: 'client_credentials'}, {authorization: `Basic ${credentials}`});
+    const refused = await postToken(
+      emulator,
+      {grant_type: 'client_credentials'},
+      {authorization: `Basic ${credentials}`},
+    );
     expect(refused.body.error).toBe('unauthorized_client');
   });
 
   it('rejects an unknown grant type', async () => {
-    const result = await postToken(emulator, {grant_type: 'password', client_id: emulator.application.clientId});
+    const result = await postToken(
+      emulator,
+      {grant_type: 'password', client_id: emulator.application.clientId},
+    );
     expect(result.status).toBe(400);
     expect(result.body.error).toBe('unsupported_grant_type');
   });

@@ -9,7 +9,11 @@ export function createPkce(): {verifier: string; challenge: string} {
 }
 
 /** Returns the authorize URL of the emulator with the usual wizard parameters, overridable. */
-export function authorizeUrl(emulator: HaloEmulator, overrides: Record<string, string | null> = {}): URL {
+export function authorizeUrl(
+  emulator: HaloEmulator,
+  overrides: Record<string,
+  string | null> = {},
+): URL {
   const url = new URL(`${emulator.authUrl}/authorize`);
   const parameters: Record<string, string | null> = {
     response_type: 'code',
@@ -31,10 +35,16 @@ export function authorizeUrl(emulator: HaloEmulator, overrides: Record<string, s
 }
 
 /** Sends an authorize GET without following the redirect. */
-export async function requestAuthorize(url: URL): Promise<{status: number; location: URL | null; body: string}> {
+export async function requestAuthorize(
+  url: URL,
+): Promise<{status: number; location: URL | null; body: string}> {
   const response = await fetch(url, {redirect: 'manual'});
   const location = response.headers.get('location');
-  return {status: response.status, location: location === null ? null : new URL(location), body: await response.text()};
+  return {
+    status: response.status,
+    location: location === null ? null : new URL(location),
+    body: await response.text(),
+  };
 }
 
 /** Posts a form to the token endpoint and returns the status and parsed JSON body. */
@@ -45,10 +55,15 @@ export async function postToken(
 ): Promise<{status: number; body: Record<string, unknown>; headers: Headers}> {
   const response = await fetch(`${emulator.authUrl}/token`, {
     method: 'POST',
-    headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers},
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...headers,
+    },
     body: new URLSearchParams(fields),
   });
-  return {status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers};
+  const body = (await response.json()) as Record<string, unknown>;
+  return {status: response.status, body, headers: response.headers};
 }
 
 /** Gets a code through `autoApprove` for `agentId` and returns it with its verifier. */
@@ -59,7 +74,10 @@ export async function obtainCode(
   const pkce = createPkce();
   emulator.options.autoApprove = {agentId: options.agentId ?? 3};
   try {
-    const url = authorizeUrl(emulator, {code_challenge: pkce.challenge, scope: options.scope ?? 'all offline_access'});
+    const url = authorizeUrl(
+      emulator,
+      {code_challenge: pkce.challenge, scope: options.scope ?? 'all offline_access'},
+    );
     const {location} = await requestAuthorize(url);
     const code = location?.searchParams.get('code');
     if (code === null || code === undefined) {
@@ -98,7 +116,8 @@ export async function getApi(
   path: string,
   accessToken: string | null,
 ): Promise<{status: number; text: string; headers: Headers}> {
-  const headers: Record<string, string> = accessToken === null ? {} : {authorization: `Bearer ${accessToken}`};
+  const headers: Record<string, string> =
+    accessToken === null ? {} : {authorization: `Bearer ${accessToken}`};
   const response = await fetch(`${emulator.instanceUrl}${path}`, {headers});
   return {status: response.status, text: await response.text(), headers: response.headers};
 }

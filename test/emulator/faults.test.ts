@@ -33,7 +33,11 @@ describe('emulator faults', () => {
     expect(Number.isNaN(Date.parse(dated.headers.get('retry-after') ?? ''))).toBe(false);
 
     emulator.options.rateLimit = {limit: 0, windowS: 5, retryAfter: 'absent'};
-    expect((await getApi(emulator, '/api/Agent', accessToken)).headers.get('retry-after')).toBeNull();
+    expect((await getApi(
+      emulator,
+      '/api/Agent',
+      accessToken,
+    )).headers.get('retry-after')).toBeNull();
   });
 
   it('fails the next calls with an html server error', async () => {
@@ -57,7 +61,11 @@ describe('emulator faults', () => {
 
   it('changes authinfo', async () => {
     emulator.options.authinfo = 'no-trailing-slash';
-    const bare = JSON.parse((await getApi(emulator, '/api/authinfo', null)).text) as {auth_url: string};
+    const bare = JSON.parse((await getApi(
+      emulator,
+      '/api/authinfo',
+      null,
+    )).text) as {auth_url: string};
     expect(bare.auth_url).toBe(emulator.authUrl);
 
     emulator.options.authinfo = 'not-found';
@@ -98,7 +106,11 @@ describe('emulator faults', () => {
     emulator.options.hostileNames = true;
     const agents = (await getApi(emulator, '/api/Agent', accessToken)).text;
     expect(agents).toContain('\\u001b[2J');
-    const users = (await getApi(emulator, '/api/Users?count=50&includeinactive=true', accessToken)).text;
+    const users = (await getApi(
+      emulator,
+      '/api/Users?count=50&includeinactive=true',
+      accessToken,
+    )).text;
     const names = (JSON.parse(users) as {users: Array<{name: string}>}).users.map((user) => user.name);
     expect(names).toContain('Reversed \u202Egnirts\u202C text');
     expect(names.some((name) => name.length === 500)).toBe(true);
@@ -115,7 +127,11 @@ describe('shared auth host', () => {
       expect(shared.authUrl).not.toContain('/auth');
       expect(new URL(shared.authUrl).port).not.toBe(new URL(shared.instanceUrl).port);
 
-      const info = JSON.parse((await getApi(shared, '/api/authinfo', null)).text) as {auth_url: string; tenant_id: string};
+      const info = JSON.parse((await getApi(
+        shared,
+        '/api/authinfo',
+        null,
+      )).text) as {auth_url: string; tenant_id: string};
       expect(info).toEqual({auth_url: `${shared.authUrl}/`, tenant_id: 'acme'});
 
       const withoutTenant = await requestAuthorize(authorizeUrl(shared));
@@ -125,7 +141,10 @@ describe('shared auth host', () => {
       const withTenant = await requestAuthorize(authorizeUrl(shared, {tenant: 'acme'}));
       expect(withTenant.location?.searchParams.has('code')).toBe(true);
 
-      const token = await postToken(shared, {grant_type: 'refresh_token', client_id: shared.application.clientId, refresh_token: 'x'});
+      const token = await postToken(
+        shared,
+        {grant_type: 'refresh_token', client_id: shared.application.clientId, refresh_token: 'x'},
+      );
       expect(token.status).toBe(401);
       expect(token.body.error).toBe('invalid_client');
     } finally {
@@ -137,7 +156,10 @@ describe('shared auth host', () => {
 describe('request log', () => {
   it('redacts codes, verifiers and tokens', async () => {
     const tokens = await signIn(emulator);
-    await postToken(emulator, {grant_type: 'refresh_token', client_id: emulator.application.clientId, refresh_token: tokens.refresh_token ?? ''});
+    await postToken(
+      emulator,
+      {grant_type: 'refresh_token', client_id: emulator.application.clientId, refresh_token: tokens.refresh_token ?? ''},
+    );
     const logged = JSON.stringify(emulator.requests);
     expect(logged).not.toContain(tokens.access_token);
     expect(logged).not.toContain(tokens.refresh_token);
@@ -153,7 +175,12 @@ describe('request log', () => {
   });
 
   it('redacts the password of the sign-in form', async () => {
-    const body = new URLSearchParams([...authorizeUrl(emulator).searchParams, ['username', 'maren.okafor'], ['password', 'secret-pw'], ['action', 'approve']]);
+    const body = new URLSearchParams([
+      ...authorizeUrl(emulator).searchParams,
+      ['username', 'maren.okafor'],
+      ['password', 'secret-pw'],
+      ['action', 'approve'],
+    ]);
     await fetch(`${emulator.authUrl}/authorize`, {method: 'POST', body, redirect: 'manual'});
     const logged = JSON.stringify(emulator.requests);
     expect(logged).not.toContain('secret-pw');

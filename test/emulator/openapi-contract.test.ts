@@ -5,12 +5,22 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startHaloEmulator, type HaloEmulator} from '../../source/emulator/halo-emulator.js';
 import {getApi, signIn} from './emulator-fixtures.js';
 
-type Schema = {type?: string; format?: string; $ref?: string; items?: Schema; properties?: Record<string, Schema>};
+type Schema = {
+  type?: string;
+  format?: string;
+  $ref?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+};
 type OpenApi = {components: {schemas: Record<string, Schema>}};
 
 // Halo's OpenAPI subset lives in the team's shared folder beside the repository.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const specPath = path.join(path.resolve(repoRoot, '..', 'shared'), 'halo-openapi', 'halo-api-subset.json');
+const specPath = path.join(
+  path.resolve(repoRoot, '..', 'shared'),
+  'halo-openapi',
+  'halo-api-subset.json',
+);
 const hasSpec = existsSync(specPath);
 const suiteName = hasSpec ? 'openapi contract' : `openapi contract (skipped: ${specPath} is missing)`;
 
@@ -27,7 +37,13 @@ afterAll(async () => {
 });
 
 /** Returns one message per field of `value` that the schema lacks or types differently. */
-function findMismatches(value: Record<string, unknown>, schemaName: string, schemas: Record<string, Schema>): string[] {
+function findMismatches(
+  value: Record<string,
+  unknown>,
+  schemaName: string,
+  schemas: Record<string,
+  Schema>,
+): string[] {
   const properties = schemas[schemaName]?.properties ?? {};
   const mismatches: string[] = [];
   for (const [field, fieldValue] of Object.entries(value)) {
@@ -43,14 +59,25 @@ function findMismatches(value: Record<string, unknown>, schemaName: string, sche
   return mismatches;
 }
 
-function checkValue(value: unknown, schema: Schema, where: string, schemas: Record<string, Schema>): string[] {
+function checkValue(
+  value: unknown,
+  schema: Schema,
+  where: string,
+  schemas: Record<string,
+  Schema>,
+): string[] {
   if (value === null) {
     return where.endsWith('.id') ? [`${where} is null`] : [];
   }
 
   const refName = schema.$ref?.split('/').at(-1);
   if (refName !== undefined) {
-    return typeof value === 'object' ? findMismatches(value as Record<string, unknown>, refName, schemas) : [`${where} is not an object`];
+    return typeof value === 'object' ? findMismatches(
+      value as Record<string,
+      unknown>,
+      refName,
+      schemas,
+    ) : [`${where} is not an object`];
   }
 
   switch (schema.type) {
@@ -75,7 +102,12 @@ function checkValue(value: unknown, schema: Schema, where: string, schemas: Reco
         return [`${where} should be an array`];
       }
 
-      return value.flatMap((item, index) => checkValue(item, schema.items ?? {}, `${where}[${index}]`, schemas));
+      return value.flatMap((item, index) => checkValue(
+        item,
+        schema.items ?? {},
+        `${where}[${index}]`,
+        schemas,
+      ));
     }
 
     default: {
@@ -89,14 +121,22 @@ describe.skipIf(!hasSpec)(suiteName, () => {
   const schemas = spec?.components.schemas ?? {};
 
   it('emits only agent fields of the uname schema', async () => {
-    const response = await getApi(emulator, '/api/Agent?includedisabled=true&includeunassigned=true&includeapiagents=true', accessToken);
+    const response = await getApi(
+      emulator,
+      '/api/Agent?includedisabled=true&includeunassigned=true&includeapiagents=true',
+      accessToken,
+    );
     const agents = JSON.parse(response.text) as Array<Record<string, unknown>>;
     expect(agents.length).toBe(25);
     expect(agents.flatMap((agent) => findMismatches(agent, 'Uname', schemas))).toEqual([]);
   });
 
   it('emits only user list fields of the users_list schema', async () => {
-    const response = await getApi(emulator, '/api/Users?count=300&includeinactive=true', accessToken);
+    const response = await getApi(
+      emulator,
+      '/api/Users?count=300&includeinactive=true',
+      accessToken,
+    );
     const {users} = JSON.parse(response.text) as {users: Array<Record<string, unknown>>};
     expect(users.length).toBe(300);
     expect(users.flatMap((user) => findMismatches(user, 'Users_List', schemas))).toEqual([]);
@@ -114,6 +154,10 @@ describe.skipIf(!hasSpec)(suiteName, () => {
     expect(findMismatches({id: 1, not_a_halo_field: true}, 'Users', schemas)).toEqual([
       'Users.not_a_halo_field is not in the schema',
     ]);
-    expect(findMismatches({id: 1, site_id: 'x'}, 'Users', schemas)).toEqual(['Users.site_id should be a number']);
+    expect(findMismatches(
+      {id: 1, site_id: 'x'},
+      'Users',
+      schemas,
+    )).toEqual(['Users.site_id should be a number']);
   });
 });

@@ -106,7 +106,10 @@ describe('sign-in page', () => {
   });
 
   it('redirects access_denied on cancel', async () => {
-    const result = await signInWithEmulatorPage(authorizeUrl(emulator).href, {...emulator.demoCredentials, action: 'cancel'});
+    const result = await signInWithEmulatorPage(
+      authorizeUrl(emulator).href,
+      {...emulator.demoCredentials, action: 'cancel'},
+    );
     expect(result.callbackStatus).toBe(200);
     expect(callbacks[0]?.searchParams.get('error')).toBe('access_denied');
     expect(callbacks[0]?.searchParams.get('state')).toBe('state-1');
