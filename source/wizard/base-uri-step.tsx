@@ -8,6 +8,8 @@ import {tryValidate} from './try-validate.js';
 import type {WizardState} from './wizard-state.js';
 import {WizardFrame} from './wizard-frame.js';
 
+const baseUriKeys = 'Enter: next field, then continue · Tab: switch field · Esc: back';
+
 /** Returns why a tenant value cannot be sent, or null when it can (empty included). */
 export function checkTenant(tenant: string): string | null {
   // The tenant goes into a query string as typed, so whitespace and controls are rejected.
@@ -102,7 +104,7 @@ export function BaseUriStep({state, dispatch, services, canRead}: StepProps) {
   };
 
   return (
-    <WizardFrame step="base-uri" keys="Enter: next field, then continue · Tab: switch field · Esc: back">
+    <WizardFrame step="base-uri" keys={baseUriKeys}>
       <InstanceLine state={state} />
       <DiscoveryLine state={state} />
       <Text>

@@ -1,6 +1,6 @@
 import {checklistLength} from './wizard-state.js';
 
-/** Where Halo lists API applications, relative to the instance URL. */
+/** Path of Halo's API application list, relative to the instance URL. */
 export const applicationsPath = '/config/integrations/api/applications';
 
 /** Index of the item that opens the applications page with `o`. */
@@ -9,7 +9,7 @@ export const openItemIndex = 0;
 /** Index of the item under which the redirect URL is drawn and edited with `e`. */
 export const redirectItemIndex = 2;
 
-/** What the person does in Halo to register the application, one tickable item each. */
+/** Tasks for registering the application in Halo, one tickable item each. */
 export const checklistItems: readonly string[] = [
   'Open Configuration > Integrations > HaloPSA API > View Applications > New',
   'Set Authentication Method to "Authorisation Code (Native Application)"',

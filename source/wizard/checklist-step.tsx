@@ -12,7 +12,8 @@ import type {StepProps} from './step-props.js';
 import {toWizardError} from './to-wizard-error.js';
 import {WizardFrame} from './wizard-frame.js';
 
-const listKeys = '↑↓: move · Space: tick · o: open Halo · e: edit the URL · Enter: continue · Esc: back';
+const listKeys =
+  '↑↓: move · Space: tick · o: open Halo · e: edit the URL · Enter: continue · Esc: back';
 
 /** Step 3: what to set in Halo's new API application, as items the person ticks. */
 export function ChecklistStep({state, dispatch, services, canRead}: StepProps) {
@@ -62,12 +63,13 @@ export function ChecklistStep({state, dispatch, services, canRead}: StepProps) {
       {checklistItems.map((label, index) => (
         <Box key={label} flexDirection="column">
           <Text bold={index === checklist.cursor}>
-            {index === checklist.cursor ? '›' : ' '} [{checklist.ticked[index] ? 'x' : ' '}] {label}
+            {index === checklist.cursor ? '›' : ' '} [{checklist.ticked[index] ? 'x' : ' '}]{' '}
+            {label}
           </Text>
           {index === openItemIndex ? (
             <Text dimColor>
               {'      '}o opens {toSingleLine(applicationsUrl)}
-              {browser === null ? '' : browser.opened ? ' (opened in the browser)' : ''}
+              {browser?.opened === true ? ' (opened in the browser)' : ''}
             </Text>
           ) : null}
           {index === openItemIndex && browser !== null && !browser.opened ? (

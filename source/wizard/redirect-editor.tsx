@@ -13,7 +13,7 @@ export type RedirectEditorProps = {
   onCancel: () => void;
 };
 
-/** A field for a new Login Redirect URL, validated as typed; Enter keeps it, Esc drops it. */
+/** Draws a field for a new Login Redirect URL, validated as typed. Enter keeps it, Esc drops it. */
 export function RedirectEditor(props: RedirectEditorProps) {
   const {initial, services, canRead, onSubmit, onCancel} = props;
   const [draft, setDraft] = useState(initial);

@@ -28,6 +28,7 @@ function Waiting({signIn, timeoutMs}: {signIn: SignInState; timeoutMs: number}) 
   }
 
   const {browser} = signIn;
+  const reason = browser?.reason ? `: ${toSingleLine(browser.reason)}` : '';
   return (
     <Box flexDirection="column">
       <Text>{toSingleLine(signIn.preflightDetail)}</Text>
@@ -36,7 +37,7 @@ function Waiting({signIn, timeoutMs}: {signIn: SignInState; timeoutMs: number}) 
       {browser?.opened === true ? <Text color="green">✔ Opened it in your browser.</Text> : null}
       {browser?.opened === false ? (
         <Text color="yellow">
-          The browser did not open{browser.reason === null ? '' : `: ${toSingleLine(browser.reason)}`}.
+          The browser did not open{reason}.
           Open this address in a browser on any machine.
         </Text>
       ) : null}

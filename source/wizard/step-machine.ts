@@ -109,7 +109,7 @@ function submitWorkspace(state: WizardState, instanceUrl: string): WizardState {
   }
 
   const check = state.instanceCheck;
-  // A second Enter after an unreachable answer is the confirm to continue anyway.
+  // A second Enter after a failed instance check confirms continuing anyway.
   if (check.status === 'unreachable' && check.instanceUrl === instanceUrl) {
     return enterStep({...state, instanceUrl}, 'base-uri');
   }

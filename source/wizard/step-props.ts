@@ -3,7 +3,7 @@ import type {WizardEvent} from './step-events.js';
 import type {WizardState} from './wizard-state.js';
 import type {WizardServices} from './wizard-services.js';
 
-/** What every step view receives from the wizard. */
+/** Props that every step view receives from the wizard. */
 export type StepProps = {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;

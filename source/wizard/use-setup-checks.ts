@@ -5,16 +5,17 @@ import type {WizardState} from './wizard-state.js';
 import type {WizardServices} from './wizard-services.js';
 
 /**
- * Runs the instance check of step 1 and the discovery of step 2 whenever the state asks for
- * them, and dispatches their results. A result for an address no longer current is dropped.
+ * Runs the instance check of step 1 and the discovery of step 2 whenever the state marks them
+ * running, and dispatches their results. A result for an address no longer current is dropped.
  */
 export function useSetupChecks(
   state: WizardState,
   dispatch: Dispatch<WizardEvent>,
   services: WizardServices,
 ): void {
-  const checkUrl = state.instanceCheck.status === 'running' ? state.instanceCheck.instanceUrl : null;
-  const discoveryUrl = state.discovery.status === 'running' ? state.discovery.instanceUrl : null;
+  const {instanceCheck, discovery} = state;
+  const checkUrl = instanceCheck.status === 'running' ? instanceCheck.instanceUrl : null;
+  const discoveryUrl = discovery.status === 'running' ? discovery.instanceUrl : null;
 
   useEffect(() => {
     if (checkUrl === null) {

@@ -2,9 +2,9 @@ import {toConnectionSettings, type WizardState} from './wizard-state.js';
 import type {WizardOutcome} from './wizard-services.js';
 
 /**
- * Returns the outcome of quitting in `state`. Once the connection is saved the outcome is
- * `connected`, with `ok` false while checks are unfinished or failed; a sign-in or save
- * failure on screen is `failed`; anything earlier is `cancelled`.
+ * Returns the outcome of quitting in `state`. Once the connection is saved, the outcome is
+ * `connected`, and `ok` is false while checks are unfinished or failed. A sign-in or save
+ * failure on screen gives `failed`, and quitting any earlier gives `cancelled`.
  */
 export function outcomeOnQuit(state: WizardState): WizardOutcome {
   if (state.step === 'sign-in' && state.signIn.phase === 'failed') {

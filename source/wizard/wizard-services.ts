@@ -1,11 +1,11 @@
 import type {HaloWizardError} from '../errors.js';
 import type {Account, ConnectionSettings, StatusCheck, TokenSet} from '../halo/types.js';
 
-/** Where the Base URI offered on step 2 came from. */
+/** Result of auth server discovery: the Base URI offered on step 2 and its source. */
 export type DiscoveryResult = {
   baseUri: string;
   tenant: string | null;
-  /** `authinfo` when `GET <instance>/api/authinfo` answered, `fallback` for `<instance>/auth`. */
+  /** `authinfo` when `GET <instance>/api/authinfo` returned it, else `fallback`. */
   source: 'authinfo' | 'fallback';
   detail: string;
 };
@@ -45,7 +45,7 @@ export type WizardServices = {
   ): Promise<StatusReport>;
 };
 
-/** How the wizard ended, passed once to `onExit`; `cli.tsx` turns it into an exit code. */
+/** Outcome of the wizard, passed once to `onExit`. The caller turns it into an exit code. */
 export type WizardOutcome =
   | {status: 'connected'; settings: ConnectionSettings; accounts: Account[]; ok: boolean}
   | {status: 'cancelled'}

@@ -15,7 +15,7 @@ export const steps: ReadonlyArray<{id: StepId; title: string}> = [
   {id: 'status', title: 'Integration status and accounts'},
 ];
 
-/** What the person typed or accepted, kept across Esc so going back loses nothing. */
+/** Field values the person typed or accepted, kept across Esc so going back loses nothing. */
 export type WizardValues = {
   workspace: string;
   baseUri: string;

@@ -35,7 +35,7 @@ export type WizardProps = {
   signInTimeoutMs: number;
   /** Lines shown under a field, e.g. "Type http://127.0.0.1:PORT" in demo mode. */
   hints?: Partial<Record<'workspace' | 'clientId', string>>;
-  /** Called once with how the wizard ended, before it asks Ink to exit. */
+  /** Called once with the wizard's outcome, before the wizard calls Ink's `exit()`. */
   onExit(outcome: WizardOutcome): void;
 };
 

@@ -87,8 +87,21 @@ describe('countAccounts', () => {
 describe('AccountTable', () => {
   it('fits every line to the width with cjk and emoji names', async () => {
     const wide: Account[] = [
-      {type: 'agent', id: 1, name: '山田太郎の長い名前の担当者です', email: 'yamada@example.jp', organisation: '東京サポート', active: true, lastLogin: null},
-      {type: 'user', id: 2, name: '🚀 Rocket 🚀 Team Lead with a long name', email: null, organisation: 'Ünïcode / 支店', active: true, lastLogin: null},
+      {
+        ...makeAccounts(1)[0]!,
+        type: 'agent',
+        name: '山田太郎の長い名前の担当者です',
+        email: 'yamada@example.jp',
+        organisation: '東京サポート',
+        active: true,
+      },
+      {
+        ...makeAccounts(2)[1]!,
+        name: '🚀 Rocket 🚀 Team Lead with a long name',
+        email: null,
+        organisation: 'Ünïcode / 支店',
+        active: true,
+      },
     ];
     harness = await renderInk(<AccountTable accounts={wide} height={10} width={60} />);
     const lines = bodyLines(harness.frame());

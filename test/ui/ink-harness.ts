@@ -34,7 +34,7 @@ export async function renderInk(tree: ReactElement): Promise<InkHarness> {
 
   return {
     frame: () => rendered.lastFrame() ?? '',
-    // Each input is its own act() so ink-text-input sees the value the previous one set.
+    // Each input gets its own act(), so ink-text-input's handler reads the value the previous one set.
     async press(...inputs) {
       for (const input of inputs) {
         await act(async () => {

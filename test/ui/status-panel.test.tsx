@@ -23,9 +23,22 @@ describe('StatusPanel', () => {
       nextStep: 'Tick all on the Permissions tab, save, and sign in again.',
     });
     const checks = [
-      check({id: 'instance', label: 'Instance reachable', state: 'passed', detail: 'HTTP 200', durationMs: 42}),
+      check({
+        id: 'instance',
+        label: 'Instance reachable',
+        state: 'passed',
+        detail: 'HTTP 200',
+        durationMs: 42,
+      }),
       check({id: 'agents', label: 'Agents listed', state: 'running', detail: 'page 2 of 3'}),
-      check({id: 'users', label: 'Users listed', state: 'failed', detail: '403', durationMs: 1500, error: scopeError}),
+      check({
+        id: 'users',
+        label: 'Users listed',
+        state: 'failed',
+        detail: '403',
+        durationMs: 1500,
+        error: scopeError,
+      }),
       check({id: 'session', label: 'Session valid', state: 'skipped', detail: 'not run'}),
       check({id: 'agent', label: 'Signed-in agent', state: 'pending'}),
     ];
@@ -41,7 +54,8 @@ describe('StatusPanel', () => {
   });
 
   it('strips control sequences from server text', async () => {
-    const checks = [check({id: 'agent', label: 'Signed-in agent', state: 'passed', detail: 'Eve\u001B]8;;http://x\u0007 Evil\u001B[2J'})];
+    const detail = 'Eve\u001B]8;;http://x\u0007 Evil\u001B[2J';
+    const checks = [check({id: 'agent', label: 'Signed-in agent', state: 'passed', detail})];
     harness = await renderInk(<StatusPanel checks={checks} />);
     expect(harness.frame()).toBe('✔ Signed-in agent Eve Evil');
   });

@@ -31,8 +31,24 @@ export const tokens: TokenSet = {
 };
 
 export const accounts: Account[] = [
-  {type: 'agent', id: 1, name: 'Ada Agent', email: 'ada@example.com', organisation: 'Service Desk', active: true, lastLogin: null},
-  {type: 'user', id: 2, name: 'Bob User', email: null, organisation: 'Acme / Head Office', active: false, lastLogin: null},
+  {
+    type: 'agent',
+    id: 1,
+    name: 'Ada Agent',
+    email: 'ada@example.com',
+    organisation: 'Service Desk',
+    active: true,
+    lastLogin: null,
+  },
+  {
+    type: 'user',
+    id: 2,
+    name: 'Bob User',
+    email: null,
+    organisation: 'Acme / Head Office',
+    active: false,
+    lastLogin: null,
+  },
 ];
 
 export function passedCheck(id: StatusCheck['id'], label: string): StatusCheck {
@@ -54,8 +70,8 @@ export type ServiceCalls = {
 };
 
 /**
- * Services that answer at once with plausible results; tests replace single methods to hold
- * a promise open or to fail.
+ * Creates services that resolve at once with plausible results. Tests replace single methods
+ * to hold a promise open or to fail.
  */
 export function createFakeServices(overrides: Partial<WizardServices> = {}) {
   const calls: ServiceCalls = {

@@ -35,7 +35,7 @@ function fresh(): WizardState {
   });
 }
 
-/** A state on `step` reached the ordinary way, with every earlier step done. */
+/** Builds a state on `step` the ordinary way, with every earlier step done. */
 function atStep(step: WizardState['step']): WizardState {
   let state = run(
     fresh(),
@@ -200,7 +200,8 @@ describe('wizardReducer', () => {
   it('clamps the checklist cursor to the list', () => {
     const up = run(atStep('checklist'), {type: 'checklist-move', delta: -1});
     expect(up.checklist.cursor).toBe(0);
-    const down = run(atStep('checklist'), ...Array.from({length: 20}, () => ({type: 'checklist-move', delta: 1}) as const));
+    const moves = Array.from({length: 20}, (): WizardEvent => ({type: 'checklist-move', delta: 1}));
+    const down = run(atStep('checklist'), ...moves);
     expect(down.checklist.cursor).toBe(6);
   });
 

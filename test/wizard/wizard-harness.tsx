@@ -25,7 +25,7 @@ export async function renderWizard(
   return {...harness, outcomes};
 }
 
-/** Presses through steps 1 to 4 with the fake services' immediate answers. */
+/** Presses through steps 1 to 4 while the fake services resolve at once. */
 export async function advanceToSignIn(harness: InkHarness): Promise<void> {
   await harness.press('acme', keys.enter);
   await harness.press(keys.enter, keys.enter);

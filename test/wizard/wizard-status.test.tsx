@@ -53,7 +53,7 @@ describe('Wizard status step', () => {
     await harness.settle(() =>
       held.update([
         passedCheck('instance', 'Instance reachable'),
-        {id: 'users', label: 'Users listed', state: 'running', detail: 'page 2', durationMs: null, error: null},
+        {...passedCheck('users', 'Users listed'), state: 'running', detail: 'page 2', durationMs: null},
       ]),
     );
     expect(harness.frame()).toContain('✔ Instance reachable ok (12 ms)');
