@@ -20,6 +20,8 @@ export function createWizardServices(input: {
   environment: Environment;
   store: ConfigStore;
   profileName: string;
+  /** Opens an address in a browser; the real one unless a test plays the browser. */
+  openUrl?: WizardServices['openUrl'];
 }): WizardServices {
   const {environment, store, profileName} = input;
 
@@ -30,7 +32,7 @@ export function createWizardServices(input: {
     validateClientId,
     checkInstance: async (instanceUrl) => checkInstance(instanceUrl, environment),
     discoverAuthServer: async (instanceUrl) => discoverAuthServer(instanceUrl, environment),
-    openUrl: async (url) => openBrowser(url, {env: environment.env}),
+    openUrl: input.openUrl ?? (async (url) => openBrowser(url, {env: environment.env})),
     preflight: async (settings) => preflightSignIn({settings, environment}),
     startSignIn: async (settings) => startSignIn({settings, environment}),
 
