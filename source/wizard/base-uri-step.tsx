@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
-import TextInput from 'ink-text-input';
+import {FieldInput} from '../ui/field-input.js';
 import {useState} from 'react';
 import {toSingleLine} from '../text/strip-control.js';
 import type {StepProps} from './step-props.js';
@@ -113,7 +113,7 @@ export function BaseUriStep({state, dispatch, services, canRead}: StepProps) {
       </Text>
       <Box marginTop={1}>
         <Text bold={focus === 'baseUri'}>Base URI: </Text>
-        <TextInput
+        <FieldInput
           value={baseUri}
           focus={canRead && focus === 'baseUri'}
           onChange={text => dispatch({type: 'change', field: 'baseUri', value: text})}
@@ -123,7 +123,7 @@ export function BaseUriStep({state, dispatch, services, canRead}: StepProps) {
       {validated.ok ? null : <Text color="red">{toSingleLine(validated.error.message)}</Text>}
       <Box>
         <Text bold={focus === 'tenant'}>Tenant (optional): </Text>
-        <TextInput
+        <FieldInput
           value={tenant}
           focus={canRead && focus === 'tenant'}
           onChange={text => dispatch({type: 'change', field: 'tenant', value: text})}

@@ -1,5 +1,5 @@
 import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {FieldInput} from '../ui/field-input.js';
 import {toSingleLine} from '../text/strip-control.js';
 import type {StepProps} from './step-props.js';
 import {tryValidate} from './try-validate.js';
@@ -35,7 +35,7 @@ export function ClientIdStep({state, dispatch, services, canRead, hint}: ClientI
       <Text>Paste the Client ID that Halo shows after saving the application:</Text>
       <Box>
         <Text color="cyan">› </Text>
-        <TextInput
+        <FieldInput
           value={value}
           focus={canRead}
           onChange={text => dispatch({type: 'change', field: 'clientId', value: text})}

@@ -1,5 +1,5 @@
 import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {FieldInput} from '../ui/field-input.js';
 import {useState} from 'react';
 import {toSingleLine} from '../text/strip-control.js';
 import {tryValidate} from './try-validate.js';
@@ -32,7 +32,7 @@ export function RedirectEditor(props: RedirectEditorProps) {
     <Box flexDirection="column">
       <Box>
         <Text color="cyan">New Login Redirect URL: </Text>
-        <TextInput
+        <FieldInput
           value={draft}
           focus={canRead}
           onChange={setDraft}

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import TextInput from 'ink-text-input';
+import {FieldInput} from '../ui/field-input.js';
 import {FailureNotice} from '../ui/failure-notice.js';
 import {toSingleLine} from '../text/strip-control.js';
 import type {StepProps} from './step-props.js';
@@ -29,7 +29,7 @@ export function WorkspaceStep({state, dispatch, services, canRead, hint}: Worksp
       <Text>Your HaloPSA workspace key (acme for https://acme.halopsa.com) or instance URL:</Text>
       <Box>
         <Text color="cyan">› </Text>
-        <TextInput
+        <FieldInput
           value={value}
           focus={canRead}
           onChange={text => dispatch({type: 'change', field: 'workspace', value: text})}
