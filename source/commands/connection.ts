@@ -1,6 +1,6 @@
 import {refreshTokens} from '../auth/token-exchange.js';
 import {defaultRedirectUri, defaultScope} from '../auth/defaults.js';
-import {HaloWizardError} from '../errors.js';
+import {HaloWizardError, isHaloWizardError} from '../errors.js';
 import {discoverAuthServer} from '../halo/discovery.js';
 import {
   resolveWorkspace,
@@ -8,8 +8,10 @@ import {
   validateClientId,
   validateRedirectUri,
 } from '../halo/instance-url.js';
+import {refreshMarginMs} from '../halo/token-keeper.js';
 import type {ConnectionSettings, Environment, TokenSet} from '../halo/types.js';
 import type {ConfigStore, StoredProfile} from '../store/config-store.js';
+import {refreshStoredTokens} from '../store/shared-refresh.js';
 
 /** The process's real fetch, clock and environment variables. */
 export function realEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -115,7 +117,13 @@ export function requireProfile(store: ConfigStore, name: string): StoredProfile 
   return profile;
 }
 
-/** The refresh and save callbacks the API client needs for a stored profile. */
+/**
+ * The refresh and save callbacks the API client needs for a stored profile. A refresh takes
+ * the token lock beside the config file, so processes sharing the profile never spend the
+ * same single-use refresh token twice. When HaloPSA rejects the refresh token
+ * (invalid_grant), the stored tokens are cleared, the settings kept, and the refresh throws
+ * `session-ended`.
+ */
 export function tokenCallbacks(input: {
   store: ConfigStore;
   profileName: string;
@@ -126,10 +134,66 @@ export function tokenCallbacks(input: {
   onTokens: (tokens: TokenSet) => Promise<void>;
 } {
   const {store, profileName, settings, environment} = input;
+
+  const exchange = async (refreshToken: string): Promise<TokenSet> => {
+    try {
+      return await refreshTokens({settings, refreshToken, environment});
+    } catch (error) {
+      if (isHaloWizardError(error) && error.code === 'refresh-token-rejected') {
+        store.saveTokens(profileName, null);
+        throw sessionEndedError(profileName, error);
+      }
+
+      throw error;
+    }
+  };
+
   return {
-    refresh: async (refreshToken) => refreshTokens({settings, refreshToken, environment}),
+    refresh: async (refreshToken) =>
+      refreshStoredTokens({
+        store,
+        profileName,
+        refreshToken,
+        now: environment.now,
+        marginMs: refreshMarginMs,
+        refresh: exchange,
+        onSignedOut: () => sessionEndedError(profileName, null),
+      }),
+
+    // The refresh saved the tokens under the lock already; this saves only tokens it did not.
     async onTokens(tokens) {
-      store.saveTokens(profileName, tokens);
+      const stored = store.getProfile(profileName)?.tokens;
+      if (stored?.accessToken !== tokens.accessToken) {
+        store.saveTokens(profileName, tokens);
+      }
     },
   };
+}
+
+/** Returns the command that signs `profileName` in again, for messages. */
+export function loginCommandFor(profileName: string): string {
+  return profileName === 'default'
+    ? 'halo-wizard login'
+    : `halo-wizard login --profile ${profileName}`;
+}
+
+/**
+ * Creates the failure for a sign-in HaloPSA no longer accepts: the refresh token was rejected
+ * (`cause` set) or another process found that and cleared the tokens (`cause` null).
+ */
+export function sessionEndedError(
+  profileName: string,
+  cause: HaloWizardError | null,
+): HaloWizardError {
+  const message =
+    cause === null
+      ? `The sign-in of profile "${profileName}" has ended: its tokens were cleared by ` +
+        '`halo-wizard logout` or by another halo-wizard process whose refresh HaloPSA rejected.'
+      : `The sign-in of profile "${profileName}" has ended: HaloPSA rejected the saved ` +
+        'refresh token (invalid_grant), so its tokens are cleared.';
+  return new HaloWizardError('session-ended', message, {
+    kind: 'sign-in',
+    nextStep: `Run \`${loginCommandFor(profileName)}\` to sign in again; your settings are kept.`,
+    ...(cause === null ? {} : {cause}),
+  });
 }
