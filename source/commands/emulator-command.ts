@@ -4,7 +4,7 @@ import type {CommandIo} from './output.js';
 /** Lines that tell a person how to use a running emulator: URL, Client ID, redirect, sign-in. */
 export function describeEmulator(emulator: HaloEmulator): string[] {
   return [
-    `Workspace URL:     ${emulator.instanceUrl}`,
+    `Workspace URL:    ${emulator.instanceUrl}`,
     `Authorisation:    ${emulator.authUrl}`,
     `Client ID:        ${emulator.application.clientId}`,
     `Redirect URL:     ${emulator.application.redirectUris.join(', ')}`,

@@ -13,7 +13,8 @@ import {
 } from './emulator-options.js';
 import {FaultState} from './faults.js';
 import type {SeedData} from './halo-records.js';
-import {parseParameters, readBody, sendJson, sendJsonText} from './http-helpers.js';
+import {parseParameters, readBody, sendHtml, sendJson, sendJsonText} from './http-helpers.js';
+import {renderApplicationPage} from './login-page.js';
 import {createJwtSigner} from './jwt.js';
 import {redactParameters, type RequestLogEntry} from './request-log.js';
 import {createSeedData, demoPassword, demoUsername} from './seed-data.js';
@@ -145,6 +146,16 @@ async function route(
   const apiMatch = listener.servesApi && path.startsWith('/api/') ? matchApiRoute(path) : null;
   const authRoute = authRouteOf(path, listener.authPrefix);
   const routeName: EmulatorRoute | null = apiMatch?.route ?? authRoute;
+  if (routeName === null && listener.servesApi && method === 'GET' && isWebAppPath(path)) {
+    const page = renderApplicationPage({
+      application: context.application,
+      authUrl: context.authUrl,
+      tenant: context.options.tenantId,
+    });
+    sendHtml(response, 200, page.html, page.contentSecurityPolicy);
+    return;
+  }
+
   if (routeName === null) {
     sendJson(response, 404, {Message: 'No route matches this path.'});
     return;
@@ -211,6 +222,12 @@ async function route(
   }
 
   handleAuthorizePost(context, parseParameters(body), body, formAction, response);
+}
+
+// The instance's home page and the application screen the wizard's checklist opens; both show
+// the registered application, since the emulator has no other web app to draw.
+function isWebAppPath(path: string): boolean {
+  return path === '/' || path === '/config/integrations/api/applications';
 }
 
 function authRouteOf(path: string, prefix: string): EmulatorRoute | null {

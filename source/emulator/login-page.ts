@@ -69,6 +69,53 @@ export function renderErrorPage(title: string, message: string): HtmlPage {
   return renderPage(`${title} - HaloPSA`, body, "'none'");
 }
 
+const methodLabels: Record<string, string> = {
+  'authorization-code': 'Authorisation Code (Native Application)',
+  services: 'Client ID and Secret (Services)',
+  implicit: 'Implicit Flow (Single Page Application)',
+  'username-password': 'Username & Password',
+  'api-key': 'API Key',
+};
+
+/**
+ * Renders the emulator's stand-in for Halo's application screen (Configuration > Integrations
+ * > HaloPSA API > View Applications), so a demo shows where the Client ID and the Login
+ * Redirect URL come from. Real Halo draws this screen inside its web app.
+ */
+export function renderApplicationPage(input: {
+  application: {
+    name: string;
+    clientId: string;
+    redirectUris: string[];
+    method: string;
+    active: boolean;
+    allowAgents: boolean;
+    allowUsers: boolean;
+    scopes: string[];
+  };
+  authUrl: string;
+  tenant: string;
+}): HtmlPage {
+  const {application} = input;
+  const row = (label: string, value: string) =>
+    `<p class="meta"><span>${escapeHtml(label)}</span> ${escapeHtml(value)}</p>`;
+  const body = `<h1>HaloPSA API applications</h1>
+    <p>Configuration &gt; Integrations &gt; HaloPSA API &gt; View Applications</p>
+    ${row('Authorisation Server', input.authUrl)}
+    ${row('Tenant', input.tenant)}
+    <h1>${escapeHtml(application.name)}</h1>
+    ${row('Client ID', application.clientId)}
+    ${row('Method', methodLabels[application.method] ?? application.method)}
+    ${row('Active', application.active ? 'yes' : 'no')}
+    ${row('Redirect URL', application.redirectUris.join(', '))}
+    ${row('Agent logins', application.allowAgents ? 'allowed' : 'not allowed')}
+    ${row('User logins', application.allowUsers ? 'allowed' : 'not allowed')}
+    ${row('Permissions', application.scopes.join(' '))}
+    <p class="demo">This is the HaloPSA emulator. Its application is already registered with
+      these settings; type the Client ID above into halo-wizard.</p>`;
+  return renderPage('API applications - HaloPSA', body, "'none'");
+}
+
 // The nonce lets the one inline style block run while every other inline content and all
 // external loads stay blocked. `form-action` must name the redirect origin, because browsers
 // apply it to the redirect that follows a form submission too.
@@ -82,7 +129,7 @@ function renderPage(title: string, body: string, formAction: string): HtmlPage {
   <title>${escapeHtml(title)}</title>
   <style nonce="${nonce}">
     body { margin: 0; font: 15px/1.5 system-ui, sans-serif; background: #eef1f5; color: #1d2733; }
-    main { max-width: 380px; margin: 8vh auto; background: #fff; padding: 28px 32px;
+    main { max-width: 520px; margin: 8vh auto; background: #fff; padding: 28px 32px;
       border-radius: 8px; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.08); }
     h1 { font-size: 20px; margin: 0 0 12px; color: #0a4d8c; }
     .meta { margin: 2px 0; color: #4a5868; } .meta span { display: inline-block; width: 96px; }
