@@ -86,7 +86,7 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
         environment,
         store,
         profileName,
-        format: args.json ? 'json' : args.csv ? 'csv' : 'table',
+        format: accountsFormat(args),
         showInteractiveTable: interactive ? browseAccounts : null,
       });
     }
@@ -104,10 +104,18 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
   }
 }
 
+function accountsFormat(args: CliArguments): 'json' | 'csv' | 'table' {
+  if (args.json) {
+    return 'json';
+  }
+
+  return args.csv ? 'csv' : 'table';
+}
+
 function notATerminal(): HaloWizardError {
   return new HaloWizardError(
     'not-a-terminal',
-    'The guided setup needs an interactive terminal, and standard input is not one.',
+    'The guided setup needs an interactive terminal, and standard input or output is not one.',
     {
       kind: 'usage',
       nextStep:

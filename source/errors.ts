@@ -10,7 +10,7 @@ export type FailureField =
 /**
  * Who must act on a failure. Each kind maps to one exit code in `exit-codes.ts`.
  * - usage: the input or the flags are wrong (exit 2)
- * - rejected: HaloPSA answered and refused the integration (exit 3)
+ * - rejected: HaloPSA responded and rejected the integration (exit 3)
  * - sign-in: the browser sign-in failed, was cancelled or timed out (exit 4)
  * - unexpected: a bug or an environment failure nobody planned for (exit 1)
  */
@@ -24,8 +24,8 @@ export type HaloWizardErrorOptions = {
 };
 
 /**
- * An expected failure: its message says what happened, quoting the offending value, and
- * `nextStep` says what to change and where. The CLI prints both and no stack trace.
+ * An expected failure: its message states what happened, quoting the offending value, and
+ * `nextStep` states what to change and where. The CLI prints both and no stack trace.
  * Messages never contain tokens, codes or secrets.
  */
 export class HaloWizardError extends Error {

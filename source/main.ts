@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The bin entry. --version and --help answer before Ink, React and the rest are loaded, which
-// keeps them about twice as fast as a full start.
+// The bin entry. --version and --help are handled before Ink, React and the rest are loaded,
+// which makes them about twice as fast as a full start.
 import {helpText} from './help.js';
 
 declare const HALO_WIZARD_VERSION: string;

@@ -15,7 +15,7 @@ export function writeJson(io: CommandIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The `error` object of a --json failure. */
+/** Builds the `error` object of a --json failure. */
 export function failureJson(error: HaloWizardError): Record<string, unknown> {
   return {
     code: error.code,

@@ -54,7 +54,7 @@ export async function runDemo(input: {
   }
 }
 
-/** The default redirect URL when its port is free, else the same URL on a free port. */
+/** Returns the default redirect URL when its port is free, else the same URL on a free port. */
 async function chooseDemoRedirectUri(): Promise<string> {
   const url = new URL(defaultRedirectUri);
   if (await isPortFree(Number(url.port))) {
