@@ -1,8 +1,10 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 
-const applicationPath =
-  'Configuration > Integrations > HaloPSA API > View Applications, open this application';
+// NOTE: how Halo words a refusal for an application with Allow Agent Logins off is not
+// known; the emulator says "Agent logins are not allowed", and this pattern matches that.
+const agentLoginsOffPattern = /agent log-?ins? (?:are |is )?not allowed/i;
 
 /**
  * Explains an `error` redirect from Halo's authorise endpoint. `access_denied` means the
@@ -17,15 +19,19 @@ export function explainAuthorizationError(
 
   switch (error) {
     case 'access_denied': {
+      if (description !== undefined && agentLoginsOffPattern.test(description)) {
+        return new HaloWizardError(
+          'agent-logins-not-allowed',
+          `HaloPSA refused the agent sign-in${detail}: the application does not allow agent ` +
+            'logins.',
+          {kind: 'rejected', nextStep: fixFor('agent-logins-not-allowed')},
+        );
+      }
+
       return new HaloWizardError(
         'sign-in-declined',
         `Sign-in was declined or cancelled in the browser${detail}. Nothing is broken.`,
-        {
-          kind: 'sign-in',
-          nextStep:
-            'Start the sign-in again and approve the request. If Halo refused the login, ' +
-            'tick Allow Agent Logins on the application and sign in as a normal agent.',
-        },
+        {kind: 'sign-in', nextStep: fixFor('sign-in-declined')},
       );
     }
 
@@ -38,9 +44,7 @@ export function explainAuthorizationError(
         {
           kind: 'rejected',
           field: 'clientId',
-          nextStep:
-            `In Halo, open ${applicationPath} and set Authentication Method to ` +
-            'Authorisation Code (Native Application), then save and sign in again.',
+          nextStep: fixFor('wrong-authentication-method'),
         },
       );
     }
@@ -51,9 +55,7 @@ export function explainAuthorizationError(
         `HaloPSA rejected the requested scopes${detail}.`,
         {
           kind: 'rejected',
-          nextStep:
-            `In Halo, open ${applicationPath}, tick \`all\` on the Permissions tab, then ` +
-            'save and sign in again.',
+          nextStep: fixFor('scope-not-allowed'),
         },
       );
     }

@@ -1,6 +1,7 @@
 import {once} from 'node:events';
 import http from 'node:http';
 import {finished} from 'node:stream';
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import {callbackPageHeaders, renderCallbackPage, type CallbackPage} from './callback-page.js';
 import {parseLoopbackRedirectUri, withBoundPort} from './redirect-uri.js';
@@ -89,10 +90,9 @@ async function listen(server: http.Server, host: string, port: number): Promise<
 
 function explainListenError(error: unknown, host: string, port: number): HaloWizardError {
   const code = (error as {code?: unknown}).code;
-  const chooseAnother =
-    'Free the port, or choose another redirect URL with --redirect-uri (for example ' +
-    `http://127.0.0.1:${port === 47_135 ? 47_136 : 47_135}/callback) and register that ` +
-    'URL in Halo as a Login Redirect URL too.';
+  const chooseAnother = fixFor('port-in-use', {
+    otherRedirectUri: `http://127.0.0.1:${port === 47_135 ? 47_136 : 47_135}/callback`,
+  });
 
   if (code === 'EADDRINUSE') {
     return new HaloWizardError(

@@ -1,3 +1,4 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 
@@ -10,10 +11,6 @@ const tlsErrorCodes = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 ]);
-
-const copyBaseUri =
-  'Copy the Authorisation Server URL from Configuration > Integrations > HaloPSA API > ' +
-  'API Details.';
 
 /** Returns the system error code behind a failed fetch (`ECONNREFUSED`...), if there is one. */
 export function findNetworkErrorCode(error: unknown): string | null {
@@ -46,7 +43,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
     return new HaloWizardError('server-timed-out', `The request to ${host} timed out.`, {
       kind: 'unexpected',
       field: 'baseUri',
-      nextStep: `Check that ${host} is reachable from this machine, then try again.`,
+      nextStep: fixFor('server-timed-out'),
       cause: error,
     });
   }
@@ -55,7 +52,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
     return new HaloWizardError('server-not-found', `The host ${host} was not found (DNS).`, {
       kind: 'usage',
       field: 'baseUri',
-      nextStep: `Check the spelling of the host. ${copyBaseUri}`,
+      nextStep: fixFor('server-not-found'),
       cause: error,
     });
   }
@@ -67,9 +64,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
       {
         kind: 'unexpected',
         field: 'baseUri',
-        nextStep:
-          'If your Halo uses a certificate from a private CA, point NODE_EXTRA_CA_CERTS at ' +
-          'that CA certificate file (PEM) and run halo-wizard again.',
+        nextStep: fixFor('server-certificate-rejected'),
         cause: error,
       },
     );
@@ -85,7 +80,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
     {
       kind: 'unexpected',
       field: 'baseUri',
-      nextStep: `Check that ${host} is the right server and is reachable. ${copyBaseUri}`,
+      nextStep: fixFor('server-unreachable'),
       cause: error,
     },
   );

@@ -1,3 +1,4 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 
 const pasteNextStep =
@@ -42,7 +43,7 @@ export function staleAddressError(): HaloWizardError {
     'The pasted address belongs to another sign-in attempt (its state does not match).',
     {
       kind: 'sign-in',
-      nextStep: 'Paste the address from the tab opened for this sign-in, or start again.',
+      nextStep: fixFor('state-mismatch'),
     },
   );
 }

@@ -1,11 +1,9 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import type {ConnectionSettings} from '../halo/types.js';
 import {clipForDisplay, toSingleLine} from '../text/strip-control.js';
 
 const maxPageCharacters = 100_000;
-
-const applicationPath =
-  'Configuration > Integrations > HaloPSA API > View Applications, open this application';
 
 /** Reads an HTML error page as plain text: no scripts, styles or tags, one line. */
 export async function readPageText(response: Response): Promise<string> {
@@ -47,9 +45,7 @@ export function explainErrorPage(input: {
       {
         kind: 'usage',
         field: 'baseUri',
-        nextStep:
-          'Copy the Authorisation Server URL from Configuration > Integrations > HaloPSA API ' +
-          '> API Details.',
+        nextStep: fixFor('authorize-endpoint-not-found'),
       },
     );
   }
@@ -63,9 +59,7 @@ export function explainErrorPage(input: {
       {
         kind: 'rejected',
         field: 'redirectUri',
-        nextStep:
-          `In Halo, open ${applicationPath}, paste exactly ${redirectUri} into Login ` +
-          'Redirect URL, then save.',
+        nextStep: fixFor('redirect-uri-not-registered', {redirectUri: settings.redirectUri}),
       },
     );
   }
@@ -77,8 +71,7 @@ export function explainErrorPage(input: {
       {
         kind: 'rejected',
         field: 'tenant',
-        nextStep:
-          'Enter the Tenant shown under Configuration > Integrations > HaloPSA API > API Details.',
+        nextStep: fixFor('tenant-rejected'),
       },
     );
   }
@@ -90,9 +83,7 @@ export function explainErrorPage(input: {
     {
       kind: 'rejected',
       field: 'clientId',
-      nextStep:
-        `In Halo, open ${applicationPath} and tick Active, save, then copy the Client ID shown ` +
-        'after saving.',
+      nextStep: fixFor('client-id-not-accepted'),
     },
   );
 }

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 import {explainAuthorizationError} from './callback-errors.js';
@@ -12,9 +13,6 @@ export type TokenRequestContext = {
   /** The response, when one arrived; its status and content type explain non-OAuth bodies. */
   response: Response | null;
 };
-
-const applicationPath =
-  'Configuration > Integrations > HaloPSA API > View Applications, open this application';
 
 /**
  * Turns what oauth4webapi or fetch threw for a token request into a HaloWizardError with
@@ -74,9 +72,7 @@ function explainOAuthErrorCode(
       {
         kind: 'rejected',
         field: 'clientId',
-        nextStep:
-          `In Halo, open ${applicationPath} and tick Active, save, then copy the Client ID ` +
-          'shown after saving. On a shared authorisation server, check the Tenant as well.',
+        nextStep: fixFor('client-rejected'),
         cause,
       },
     );
@@ -87,7 +83,7 @@ function explainOAuthErrorCode(
       'refresh-token-rejected',
       `The saved sign-in is no longer valid (invalid_grant)${detail}: the refresh token ` +
         'was used already, has expired or was revoked.',
-      {kind: 'sign-in', nextStep: 'Sign in again. Nothing needs to change in Halo.', cause},
+      {kind: 'sign-in', nextStep: fixFor('refresh-token-rejected'), cause},
     );
   }
 
@@ -96,7 +92,7 @@ function explainOAuthErrorCode(
       'authorization-code-rejected',
       `HaloPSA rejected the authorisation code (invalid_grant)${detail}: it was used ` +
         'already or has expired.',
-      {kind: 'sign-in', nextStep: 'Close old sign-in tabs and start the sign-in again.', cause},
+      {kind: 'sign-in', nextStep: fixFor('authorization-code-rejected'), cause},
     );
   }
 
@@ -119,7 +115,7 @@ function explainNonOAuthResponse(context: TokenRequestContext, cause: unknown): 
       `The token endpoint ${endpoint} failed with ${answer}.`,
       {
         kind: 'unexpected',
-        nextStep: 'HaloPSA may be busy or under maintenance. Wait a minute, then try again.',
+        nextStep: fixFor('token-endpoint-failed'),
         cause,
       },
     );
@@ -131,9 +127,7 @@ function explainNonOAuthResponse(context: TokenRequestContext, cause: unknown): 
     {
       kind: 'usage',
       field: 'baseUri',
-      nextStep:
-        'Copy the Authorisation Server URL from Configuration > Integrations > HaloPSA API > ' +
-        'API Details.',
+      nextStep: fixFor('token-endpoint-not-oauth'),
       cause,
     },
   );

@@ -1,3 +1,4 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import type {TokenSet} from '../halo/types.js';
 
@@ -44,10 +45,7 @@ function timedOutError(timeoutMs: number): HaloWizardError {
     `No sign-in response arrived within ${limit}.`,
     {
       kind: 'sign-in',
-      nextStep:
-        'If Halo showed an error page, check that the Login Redirect URL is registered ' +
-        'exactly as shown and that the Client ID was copied after saving. Otherwise start ' +
-        'the sign-in again, or paste the address the browser ended on.',
+      nextStep: fixFor('sign-in-timed-out'),
     },
   );
 }

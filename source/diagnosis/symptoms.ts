@@ -4,16 +4,16 @@ import type {FailureField} from '../errors.js';
 export type Symptom = {
   /** The HaloWizardError codes that show this symptom. */
   codes: readonly string[];
-  /** What the person sees, as a heading in readme.md "Troubleshooting by symptom". */
+  /** The visible symptom, as a heading in readme.md "Troubleshooting by symptom". */
   heading: string;
-  /** What happened, in plain words. */
+  /** Account of the failure in plain words. */
   happened: string;
   /** The likely cause. */
   cause: string;
   /** The wizard field to change, or null when the fix is outside the settings. */
   field: FailureField;
   /**
-   * What to change and where. `{name}` placeholders are filled by `fixFor` with the value
+   * The change to make and where. `{name}` placeholders are filled by `fixFor` with the value
    * of the failing attempt, such as the redirect URL.
    */
   fix: string;
@@ -23,8 +23,8 @@ const apiDetails = 'Configuration > Integrations > HaloPSA API > API Details';
 const application =
   'Configuration > Integrations > HaloPSA API > View Applications, open this application';
 const signInAgain =
-  'Sign in again with `halo-wizard setup` (in a script, `halo-wizard setup ' +
-  '--non-interactive`); it reuses the saved settings.';
+  'Run `halo-wizard login` to sign in again with the saved settings (add --profile <name> ' +
+  'for another profile).';
 
 /** Every diagnosed failure, in the order readme.md lists them. */
 export const symptoms: readonly Symptom[] = [
@@ -206,7 +206,7 @@ export const symptoms: readonly Symptom[] = [
     field: 'workspace',
     fix:
       'Check that the instance URL is the address you open Halo at and that this network ' +
-      'reaches Halo without a sign-in page in between.',
+      'reaches Halo without a proxy or sign-in page answering in its place.',
   },
   {
     codes: ['api-not-found'],
@@ -245,6 +245,8 @@ export const symptoms: readonly Symptom[] = [
     happened: 'The sign-in response belongs to an older attempt, or its code was spent.',
     cause: 'An older browser tab was used, or the sign-in page was left open for minutes.',
     field: null,
-    fix: 'Close old sign-in tabs and start the sign-in again.',
+    fix:
+      'Close old sign-in tabs and start the sign-in again. When pasting the address, paste ' +
+      'the one from the tab opened for this sign-in.',
   },
 ];

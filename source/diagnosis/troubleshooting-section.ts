@@ -6,7 +6,7 @@ export const sectionMarkers = {
   end: '<!-- troubleshooting:end -->',
 } as const;
 
-// What readme.md says where a message names the value of the failing attempt.
+// Stand-ins readme.md shows where a message contains a value of the failing attempt.
 const readmeValues: Record<string, string> = {
   redirectUri: 'the redirect URL halo-wizard shows',
   wait: 'the time the message names',

@@ -1,14 +1,11 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
-
-const signInAgain = 'Run `halo-wizard login` to sign in again.';
-
-const applicationsMenu = 'Configuration > Integrations > HaloPSA API > View Applications';
 
 /** Creates the error for a session that cannot continue without a new sign-in. */
 export function sessionExpiredError(reason: string): HaloWizardError {
   return new HaloWizardError('session-expired', `The sign-in has expired: ${reason}.`, {
     kind: 'sign-in',
-    nextStep: signInAgain,
+    nextStep: fixFor('session-expired'),
   });
 }
 
@@ -18,6 +15,8 @@ export function failureForStatus(input: {
   request: string;
   message: string | null;
   grantedScope: string | null;
+  /** The wait the last 429 asked for (Retry-After), in milliseconds, when it named one. */
+  retryAfterMs?: number | null;
 }): HaloWizardError {
   const {status, request} = input;
   const halo = input.message === null ? '' : ` Halo's message: ${input.message}`;
@@ -26,7 +25,7 @@ export function failureForStatus(input: {
     return new HaloWizardError(
       'access-token-rejected',
       `HaloPSA rejected the access token for ${request} even after a refresh.${halo}`,
-      {kind: 'sign-in', nextStep: signInAgain},
+      {kind: 'sign-in', nextStep: fixFor('access-token-rejected')},
     );
   }
 
@@ -39,10 +38,7 @@ export function failureForStatus(input: {
       `HaloPSA refused ${request} (HTTP 403).${scope}${halo}`,
       {
         kind: 'rejected',
-        nextStep:
-          `In Halo, open ${applicationsMenu}, select this application, tick "all" on the ` +
-          'Permissions tab and save, then run `halo-wizard login` to sign in again. If "all" ' +
-          'is ticked already, sign in as an agent who can see every customer.',
+        nextStep: fixFor('permission-denied'),
       },
     );
   }
@@ -51,19 +47,18 @@ export function failureForStatus(input: {
     return new HaloWizardError('api-not-found', `HaloPSA has no ${request} (HTTP 404).${halo}`, {
       kind: 'rejected',
       field: 'workspace',
-      nextStep:
-        'Check the instance URL: it is the address you open Halo at, without /api or /auth.',
+      nextStep: fixFor('api-not-found'),
     });
   }
 
   if (status === 429) {
     return new HaloWizardError(
       'rate-limited',
-      `HaloPSA kept rate-limiting ${request} (HTTP 429).${halo}`,
+      `HaloPSA kept rate-limiting ${request} (HTTP 429) and asks to wait ` +
+        `${describeWait(input.retryAfterMs)}.${halo}`,
       {
         kind: 'rejected',
-        nextStep:
-          'Wait a few minutes and try again; other integrations may share the same limit.',
+        nextStep: fixFor('rate-limited', {wait: describeWait(input.retryAfterMs)}),
       },
     );
   }
@@ -74,7 +69,7 @@ export function failureForStatus(input: {
       `HaloPSA failed ${request} (HTTP ${status}) on every retry.${halo}`,
       {
         kind: 'unexpected',
-        nextStep: 'Try again later; if it persists, check with your Halo administrator.',
+        nextStep: fixFor('server-error'),
       },
     );
   }
@@ -104,9 +99,17 @@ export function unreadableBodyError(input: {
     {
       kind: 'unexpected',
       field: 'workspace',
-      nextStep:
-        'A proxy or single sign-on page may be responding instead of Halo; check that the ' +
-        'instance URL is the address you open Halo at and that this network reaches it.',
+      nextStep: fixFor('response-not-json'),
     },
   );
+}
+
+// Halo's Retry-After, when present, is the wait that clears the limit.
+function describeWait(retryAfterMs: number | null | undefined): string {
+  if (retryAfterMs === null || retryAfterMs === undefined) {
+    return 'a few minutes';
+  }
+
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }

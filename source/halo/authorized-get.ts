@@ -45,6 +45,7 @@ export async function sendAuthorizedGet(
   let retriedAfter401 = false;
   let rateLimitRetries = 0;
   let serverErrorRetries = 0;
+  let retryAfterMs: number | null = null;
 
   for (;;) {
     const tokens = await dependencies.keeper.fresh();
@@ -57,9 +58,14 @@ export async function sendAuthorizedGet(
       continue;
     }
 
+    if (response.status === 429) {
+      retryAfterMs = parseRetryAfter(
+        response.headers.get('retry-after'),
+        dependencies.environment.now(),
+      );
+    }
+
     if (response.status === 429 && rateLimitRetries < maxRateLimitRetries) {
-      const now = dependencies.environment.now();
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
       rateLimitRetries += 1;
       const delayMs = retryAfterMs ?? rateLimitBackoffMs(rateLimitRetries);
       if (delayMs <= maxRetryAfterMs) {
@@ -86,7 +92,13 @@ export async function sendAuthorizedGet(
     if (!response.ok) {
       const message = await readErrorMessage(response);
       const grantedScope = dependencies.keeper.current().scope;
-      throw failureForStatus({status: response.status, request, message, grantedScope});
+      throw failureForStatus({
+        status: response.status,
+        request,
+        message,
+        grantedScope,
+        retryAfterMs: response.status === 429 ? retryAfterMs : null,
+      });
     }
 
     return readJson(response, request);

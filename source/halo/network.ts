@@ -1,3 +1,4 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError, type FailureField} from '../errors.js';
 
 /** Limits for one HTTP request. */
@@ -54,7 +55,7 @@ export function describeNetworkFailure(
     return new HaloWizardError('request-timed-out', `The request to ${host} timed out.`, {
       kind: 'unexpected',
       field,
-      nextStep: 'Check the address and your network or proxy, then try again.',
+      nextStep: fixFor('request-timed-out'),
       cause: error,
     });
   }
@@ -68,9 +69,7 @@ export function describeNetworkFailure(
     return new HaloWizardError('host-not-found', `No such host: ${host}.`, {
       kind: 'usage',
       field,
-      nextStep:
-        'Check the spelling. Instances outside halopsa.com (HaloITSM, on-premise, a custom ' +
-        'domain) need their full address, such as https://support.example.com.',
+      nextStep: fixFor('host-not-found'),
       cause: error,
     });
   }
@@ -79,7 +78,7 @@ export function describeNetworkFailure(
     return new HaloWizardError('connection-refused', `${host} refused the connection.`, {
       kind: 'usage',
       field,
-      nextStep: 'Check the address and port; for an on-premise instance, check it is running.',
+      nextStep: fixFor('connection-refused'),
       cause: error,
     });
   }
@@ -88,9 +87,7 @@ export function describeNetworkFailure(
     return new HaloWizardError('tls-failed', `The TLS certificate of ${host} failed (${code}).`, {
       kind: 'unexpected',
       field,
-      nextStep:
-        'If the instance uses a private certificate authority, set NODE_EXTRA_CA_CERTS to ' +
-        'its PEM file; otherwise check the address.',
+      nextStep: fixFor('tls-failed'),
       cause: error,
     });
   }

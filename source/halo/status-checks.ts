@@ -1,3 +1,4 @@
+import {fixFor} from '../diagnosis/diagnose.js';
 import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 import {toAccounts, type CurrentAgent, type HaloRecord} from './accounts.js';
@@ -78,7 +79,7 @@ export async function runStatusChecks(input: StatusChecksInput): Promise<StatusC
     if (input.tokens === null) {
       throw new HaloWizardError('not-signed-in', 'This profile has no saved sign-in.', {
         kind: 'sign-in',
-        nextStep: 'Run `halo-wizard login` to sign in.',
+        nextStep: fixFor('not-signed-in'),
       });
     }
 
