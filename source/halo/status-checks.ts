@@ -1,4 +1,6 @@
 import {fixFor} from '../diagnosis/diagnose.js';
+import {identifyHaloInstance} from '../diagnosis/identify-instance.js';
+import {compareScopes} from '../diagnosis/scope-gap.js';
 import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 import {toAccounts, type CurrentAgent, type HaloRecord} from './accounts.js';
@@ -52,6 +54,15 @@ export async function runStatusChecks(input: StatusChecksInput): Promise<StatusC
       throw result.error;
     }
 
+    const notHalo = await identifyHaloInstance(
+      settings.instanceUrl,
+      environment,
+      withSignal(signal),
+    );
+    if (notHalo !== null) {
+      throw notHalo;
+    }
+
     return result.detail;
   });
 
@@ -97,7 +108,8 @@ export async function runStatusChecks(input: StatusChecksInput): Promise<StatusC
     const tokens = await api.ensureFreshTokens();
     const minutes = Math.max(0, Math.floor((tokens.expiresAt - environment.now()) / 60_000));
     const validity = `access token valid for ${minutes} min`;
-    return tokens === before ? validity : `refreshed; ${validity}`;
+    const scopes = compareScopes(settings.scope, tokens.scope).detail;
+    return tokens === before ? `${validity}; ${scopes}` : `refreshed; ${validity}; ${scopes}`;
   });
 
   await runner.run('agent', async () => {
