@@ -1,7 +1,15 @@
 import {parseArgs} from 'node:util';
 import {HaloWizardError} from './errors.js';
 
-export type CommandName = 'wizard' | 'setup' | 'status' | 'accounts' | 'emulator';
+export type CommandName =
+  | 'wizard'
+  | 'setup'
+  | 'status'
+  | 'accounts'
+  | 'emulator'
+  | 'login'
+  | 'logout'
+  | 'reset';
 
 /** The parsed command line; flags the command does not use are rejected, not ignored. */
 export type CliArguments = {
@@ -21,6 +29,8 @@ export type CliArguments = {
   csv: boolean;
   port: number | undefined;
   users: number | undefined;
+  /** reset: delete without asking. */
+  yes: boolean;
 };
 
 const options = {
@@ -39,6 +49,7 @@ const options = {
   csv: {type: 'boolean'},
   port: {type: 'string'},
   users: {type: 'string'},
+  yes: {type: 'boolean'},
 } as const;
 
 const commandFlags: Record<CommandName, ReadonlyArray<keyof typeof options>> = {
@@ -49,9 +60,20 @@ const commandFlags: Record<CommandName, ReadonlyArray<keyof typeof options>> = {
   status: ['profile', 'json'],
   accounts: ['profile', 'json', 'csv'],
   emulator: ['port', 'users'],
+  login: ['profile', 'no-browser', 'timeout', 'json'],
+  logout: ['profile', 'json'],
+  reset: ['profile', 'yes', 'json'],
 };
 
-const commands = new Set<string>(['setup', 'status', 'accounts', 'emulator']);
+const commands = new Set<string>([
+  'setup',
+  'status',
+  'accounts',
+  'emulator',
+  'login',
+  'logout',
+  'reset',
+]);
 
 function usageError(message: string): HaloWizardError {
   return new HaloWizardError('invalid-arguments', message, {
@@ -114,5 +136,6 @@ export function parseCliArguments(argv: string[]): CliArguments {
     port: values.port === undefined ? undefined : parseWholeNumber('port', values.port, 0, 65_535),
     users:
       values.users === undefined ? undefined : parseWholeNumber('users', values.users, 10, 50_000),
+    yes: values.yes ?? false,
   };
 }

@@ -4,10 +4,13 @@ import {runAccountsCommand} from './commands/accounts-command.js';
 import {realEnvironment, type SettingsFlags} from './commands/connection.js';
 import {runEmulatorCommand} from './commands/emulator-command.js';
 import {showLiveStatus} from './commands/live-status.js';
+import {runLoginCommand} from './commands/login-command.js';
+import {runLogoutCommand} from './commands/logout-command.js';
 import {type CommandIo, reportFailure} from './commands/output.js';
 import {runDemo} from './commands/run-demo.js';
 import {runWizard} from './commands/run-wizard.js';
-import {runSetupCommand} from './commands/setup-command.js';
+import {createTerminalConfirm, runResetCommand} from './commands/reset-command.js';
+import {readPastedAddresses, runSetupCommand} from './commands/setup-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {HaloWizardError} from './errors.js';
 import {openConfigStore} from './store/config-store.js';
@@ -61,6 +64,8 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
   }
 
   const profileName = args.profile ?? 'default';
+  // Off a terminal, standard input belongs to the caller's script and is never read.
+  const pastedAddresses = process.stdin.isTTY ? readPastedAddresses(process.stdin) : null;
   switch (args.command) {
     case 'wizard':
     case 'setup': {
@@ -77,6 +82,37 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
         noBrowser: args.noBrowser,
         timeoutSeconds: args.timeoutSeconds,
         json: args.json,
+        pastedAddresses,
+      });
+    }
+
+    case 'login': {
+      return runLoginCommand({
+        io,
+        environment,
+        store,
+        profileName,
+        noBrowser: args.noBrowser,
+        timeoutSeconds: args.timeoutSeconds,
+        json: args.json,
+        pastedAddresses,
+      });
+    }
+
+    case 'logout': {
+      return runLogoutCommand({io, environment, store, profileName, json: args.json});
+    }
+
+    case 'reset': {
+      const confirm = process.stdin.isTTY ? createTerminalConfirm(process.stdin, io.stderr) : null;
+      return runResetCommand({
+        io,
+        environment,
+        store,
+        profileName,
+        yes: args.yes,
+        json: args.json,
+        confirm,
       });
     }
 

@@ -8,6 +8,9 @@ Usage
   halo-wizard setup            Setup from flags; add --non-interactive for scripts
   halo-wizard status           Re-check the saved connection (all profiles if none is named)
   halo-wizard accounts         List every agent and end user of the workspace
+  halo-wizard login            Sign in again with the saved settings of a profile
+  halo-wizard logout           Delete a profile's tokens and keep its settings
+  halo-wizard reset            Delete a profile: settings and tokens (asks y/N, or --yes)
   halo-wizard emulator         Run the built-in HaloPSA emulator until Ctrl+C
 
 Setup flags
@@ -20,6 +23,8 @@ Setup flags
                                (default http://127.0.0.1:47135/callback)
   --scopes <list>              Scopes to request (default "all offline_access")
   --no-browser                 Print the sign-in address instead of opening a browser
+                               (setup and login; on a terminal you may paste the address
+                               the browser ended on while the sign-in waits)
   --timeout <seconds>          How long to wait for the browser sign-in (default 300)
   --non-interactive            Never prompt; fail with a message when a value is missing
 
@@ -27,6 +32,7 @@ Common flags
   --profile <name>             Saved connection to use (default "default")
   --json                       One JSON object (or array) on stdout, messages on stderr
   --csv                        accounts only: RFC 4180 CSV on stdout
+  --yes                        reset only: delete without asking (needed off a terminal)
   --port <n>                   emulator only: port to listen on (default: any free port)
   --users <n>                  emulator only: number of end users to seed (10 to 50000)
   -h, --help                   Show this help

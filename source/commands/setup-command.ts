@@ -1,6 +1,9 @@
+import {createInterface} from 'node:readline';
+import type {Readable} from 'node:stream';
 import {openBrowser} from '../auth/open-browser.js';
 import {preflightSignIn} from '../auth/preflight.js';
-import {startSignIn} from '../auth/sign-in-session.js';
+import {startSignIn, type SignInSession} from '../auth/sign-in-session.js';
+import {isHaloWizardError} from '../errors.js';
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
@@ -18,7 +21,12 @@ export type SetupInput = {
   noBrowser: boolean;
   timeoutSeconds: number;
   json: boolean;
+  /** Addresses pasted on a terminal while the sign-in waits, or null off a terminal. */
+  pastedAddresses: PastedAddressSource | null;
 };
+
+/** Calls `onAddress` with each pasted address until the returned function is called. */
+export type PastedAddressSource = (onAddress: (address: string) => void) => () => void;
 
 /**
  * Runs setup without prompts: resolve the settings, probe the authorise endpoint, sign in
@@ -57,7 +65,12 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       }
 
       log(`Waiting for the sign-in to finish (up to ${formatSeconds(input.timeoutSeconds)})...`);
-      tokens = await session.waitForTokens({timeoutMs: input.timeoutSeconds * 1000});
+      tokens = await waitForSignIn({
+        session,
+        timeoutMs: input.timeoutSeconds * 1000,
+        pastedAddresses: input.pastedAddresses,
+        log,
+      });
     } finally {
       await session.close();
     }
@@ -109,6 +122,60 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
   } catch (error) {
     return reportFailure(io, error, {json});
   }
+}
+
+/**
+ * Reads lines from `input` (a terminal) and passes on those that start with "http", the
+ * address a person pasted. Other lines are ignored, and stopping closes the reader.
+ */
+export function readPastedAddresses(input: Readable): PastedAddressSource {
+  return (onAddress) => {
+    const lines = createInterface({input, crlfDelay: Infinity});
+    lines.on('line', (line) => {
+      const address = line.trim();
+      if (address.startsWith('http')) {
+        onAddress(address);
+      }
+    });
+    return () => {
+      lines.close();
+    };
+  };
+}
+
+// The loopback receiver keeps waiting while a pasted address is checked: whichever completes
+// the sign-in first wins. A paste that is not a sign-in response, or belongs to another
+// attempt, is reported and the wait goes on; every other outcome settles the wait itself.
+async function waitForSignIn(input: {
+  session: SignInSession;
+  timeoutMs: number;
+  pastedAddresses: PastedAddressSource | null;
+  log: (line: string) => void;
+}) {
+  const {session, timeoutMs, pastedAddresses, log} = input;
+  if (pastedAddresses === null) {
+    return session.waitForTokens({timeoutMs});
+  }
+
+  log('If the browser ends on a page that does not load, paste its address here and press Enter.');
+  const stop = pastedAddresses((address) => {
+    session.completeFromPastedUrl(address).catch((error: unknown) => {
+      if (isHaloWizardError(error) && isPasteProblem(error.code)) {
+        log(`! ${stripControl(error.message)}`);
+        log(`  ${stripControl(error.nextStep ?? '')}`);
+      }
+    });
+  });
+
+  try {
+    return await session.waitForTokens({timeoutMs});
+  } finally {
+    stop();
+  }
+}
+
+function isPasteProblem(code: string): boolean {
+  return code === 'pasted-address-invalid' || code === 'state-mismatch';
 }
 
 function formatSeconds(seconds: number): string {

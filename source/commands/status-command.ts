@@ -1,16 +1,18 @@
+import {exitCodeFor, exitCodes} from '../exit-codes.js';
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment, StatusCheck} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {stripControl} from '../text/strip-control.js';
 import {tokenCallbacks} from './connection.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
+import {checkAllProfiles, formatVerdict, type ProfileVerdict} from './profile-verdicts.js';
 import {checksJson} from './status-json.js';
 
 export type StatusInput = {
   io: CommandIo;
   environment: Environment;
   store: ConfigStore;
-  /** The profile named by --profile, or undefined to check "default". */
+  /** The profile named by --profile, or undefined for all profiles and "default" in detail. */
   profileName: string | undefined;
   json: boolean;
   /** Draws the live Ink panel and resolves with the result; only on a terminal. */
@@ -23,26 +25,36 @@ export type StatusInput = {
 
 export type StatusResult = Awaited<ReturnType<typeof runStatusChecks>>;
 
-/** Re-runs the live checks against a saved connection; exit 0 only when every check passes. */
+/**
+ * Re-runs the live checks against a saved connection; exit 0 only when every check passes.
+ * Without --profile and with several saved profiles, it first prints one verdict line per
+ * profile, then checks "default" in detail. When no profile is named "default", the exit code
+ * comes from the verdicts: 0 only when every profile is connected.
+ */
 export async function runStatusCommand(input: StatusInput): Promise<number> {
   const {io, environment, store, json} = input;
-  const profileName = input.profileName ?? 'default';
 
   try {
-    const profile = store.getProfile(profileName);
-    if (!profile) {
-      const others = store.listProfiles();
-      if (json) {
-        writeJson(io, {status: 'not-configured', profile: profileName, profiles: others, checks: []});
+    const names = store.listProfiles();
+    const verdicts =
+      input.profileName === undefined && names.length > 1
+        ? await checkAllProfiles(store, environment)
+        : null;
+    if (verdicts !== null && !json) {
+      const width = Math.max(...verdicts.map((verdict) => verdict.name.length));
+      for (const verdict of verdicts) {
+        io.stdout.write(`${stripControl(formatVerdict(verdict, width))}\n`);
       }
+    }
 
-      io.stderr.write(`No connection is saved as profile "${profileName}".\n`);
-      io.stderr.write(
-        others.length > 0
-          ? `  Saved profiles: ${others.join(', ')}. Choose one with --profile <name>.\n`
-          : '  Run `halo-wizard` to set one up.\n',
-      );
-      return 2;
+    const profileName = input.profileName ?? (names.length === 1 ? names[0]! : 'default');
+    const profile = store.getProfile(profileName);
+    if (!profile && verdicts !== null) {
+      return reportVerdictsOnly(io, verdicts, json);
+    }
+
+    if (!profile) {
+      return reportNotConfigured(io, store, profileName, json);
     }
 
     const run = (onUpdate: (checks: StatusCheck[]) => void) =>
@@ -61,17 +73,22 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
       writeJson(io, {
         status: result.ok ? 'connected' : 'failed',
         profile: profileName,
+        ...(verdicts === null ? {} : {profiles: profilesJson(verdicts)}),
         checks: checksJson(result.checks),
         ...(failed?.error ? {error: failureJson(failed.error)} : {}),
       });
     } else if (!input.showLivePanel) {
+      if (verdicts !== null) {
+        io.stdout.write(`\nProfile "${profileName}":\n`);
+      }
+
       for (const check of result.checks) {
         io.stdout.write(`${symbolFor(check)} ${check.label}: ${stripControl(check.detail)}\n`);
       }
     }
 
-    const others = store.listProfiles().filter((name) => name !== profileName);
-    if (!json && others.length > 0) {
+    const others = names.filter((name) => name !== profileName);
+    if (!json && verdicts === null && others.length > 0) {
       io.stderr.write(`Other saved profiles: ${others.join(', ')} (use --profile <name>).\n`);
     }
 
@@ -84,6 +101,57 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
   } catch (error) {
     return reportFailure(io, error, {json});
   }
+}
+
+function profilesJson(verdicts: ProfileVerdict[]) {
+  return verdicts.map(({name, instanceUrl, status}) => ({name, instanceUrl, status}));
+}
+
+function reportVerdictsOnly(io: CommandIo, verdicts: ProfileVerdict[], json: boolean): number {
+  const notConnected = verdicts.find((verdict) => verdict.status !== 'connected');
+  if (json) {
+    writeJson(io, {
+      status: notConnected === undefined ? 'connected' : 'failed',
+      profile: null,
+      profiles: profilesJson(verdicts),
+      checks: [],
+    });
+  }
+
+  io.stderr.write(
+    'No profile is named "default"; run `halo-wizard status --profile <name>` for the ' +
+      'detailed checks of one.\n',
+  );
+  if (notConnected === undefined) {
+    return 0;
+  }
+
+  return notConnected.error === null ? exitCodes.signIn : exitCodeFor(notConnected.error.kind);
+}
+
+function reportNotConfigured(
+  io: CommandIo,
+  store: ConfigStore,
+  profileName: string,
+  json: boolean,
+): number {
+  const others = store.listProfiles();
+  if (json) {
+    const profiles = others.map((name) => ({
+      name,
+      instanceUrl: store.getProfile(name)?.settings.instanceUrl ?? '',
+      status: 'not-checked',
+    }));
+    writeJson(io, {status: 'not-configured', profile: profileName, profiles, checks: []});
+  }
+
+  io.stderr.write(`No connection is saved as profile "${profileName}".\n`);
+  io.stderr.write(
+    others.length > 0
+      ? `  Saved profiles: ${others.join(', ')}. Choose one with --profile <name>.\n`
+      : '  Run `halo-wizard` to set one up.\n',
+  );
+  return exitCodes.usage;
 }
 
 function symbolFor(check: StatusCheck): string {
