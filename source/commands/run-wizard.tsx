@@ -3,6 +3,7 @@ import {defaultRedirectUri, defaultScope} from '../auth/defaults.js';
 import {exitCodeFor, exitCodes} from '../exit-codes.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
+import {supportsHyperlinks} from '../ui/terminal-link.js';
 import {Wizard} from '../wizard/wizard.js';
 import type {WizardOutcome} from '../wizard/wizard-services.js';
 import type {SettingsFlags} from './connection.js';
@@ -56,6 +57,7 @@ export async function runWizard(input: WizardInput): Promise<number> {
       defaultScope={defaultScope}
       signInTimeoutMs={input.timeoutSeconds * 1000}
       {...(input.hints ? {hints: input.hints} : {})}
+      hyperlinks={supportsHyperlinks(input.environment.env, process.stdout.isTTY === true)}
       onExit={(result) => {
         outcome = result;
         instance.unmount();

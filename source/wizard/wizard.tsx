@@ -2,6 +2,7 @@ import {Box, Static, Text, useApp, useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import stringWidth from 'string-width';
 import {toSingleLine} from '../text/strip-control.js';
+import {hyperlink} from '../ui/terminal-link.js';
 import {useTerminalSize} from '../ui/use-terminal-size.js';
 import {BaseUriStep} from './base-uri-step.js';
 import {ChecklistStep} from './checklist-step.js';
@@ -35,6 +36,8 @@ export type WizardProps = {
   signInTimeoutMs: number;
   /** Lines shown under a field, e.g. "Type http://127.0.0.1:PORT" in demo mode. */
   hints?: Partial<Record<'workspace' | 'clientId', string>>;
+  /** Whether the printed sign-in address is also an OSC 8 hyperlink. @default false */
+  hyperlinks?: boolean;
   /** Called once with the wizard's outcome, before the wizard calls Ink's `exit()`. */
   onExit(outcome: WizardOutcome): void;
 };
@@ -58,7 +61,7 @@ type PrintedUrl = {key: string; url: string};
  * reports its outcome through `onExit` exactly once, also when Ink exits on Ctrl+C.
  */
 export function Wizard(props: WizardProps) {
-  const {services, signInTimeoutMs, hints = {}} = props;
+  const {services, signInTimeoutMs, hints = {}, hyperlinks = false} = props;
   const [state, dispatch] = useReducer(wizardReducer, props, initialState);
   const [printed, setPrinted] = useState<PrintedUrl[]>([]);
   const {isRawModeSupported} = useStdin();
@@ -129,7 +132,7 @@ export function Wizard(props: WizardProps) {
           <Box key={entry.key} flexDirection="column">
             <Text>Sign-in address (open it in a browser where you can sign in to Halo):</Text>
             <Box flexShrink={0} width={Math.max(stringWidth(entry.url), 1)}>
-              <Text>{entry.url}</Text>
+              <Text>{hyperlinks ? hyperlink(entry.url) : entry.url}</Text>
             </Box>
           </Box>
         )}
