@@ -40,14 +40,16 @@ export type Diagnosis = {
   /** The likely cause, or null when no symptom covers the failure. */
   cause: string | null;
   field: FailureField;
-  /** The error's next step, else the symptom's fix with its placeholders unfilled. */
+  /** The error's next step, else the symptom's fix when it has no placeholders. */
   fix: string | null;
 };
 
 /** Explains `error` with the symptom listed for its code. Every string is one clipped line. */
 export function diagnose(error: HaloWizardError): Diagnosis {
   const symptom = symptomFor(error.code);
-  const fix = error.nextStep ?? symptom?.fix ?? null;
+  // A fix with unfilled placeholders would show "{redirectUri}", so it is left out.
+  const symptomFix = symptom === null || /\{\w+\}/.test(symptom.fix) ? null : symptom.fix;
+  const fix = error.nextStep ?? symptomFix;
   return {
     heading: symptom?.heading ?? 'Failed',
     happened: clipForDisplay(error.message, 500),

@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import {diagnose} from '../diagnosis/diagnose.js';
+import type {HaloWizardError} from '../errors.js';
 import type {StatusCheck} from '../halo/types.js';
 import {toSingleLine} from '../text/strip-control.js';
 
@@ -40,6 +42,16 @@ function StateMark({state}: {state: StatusCheck['state']}) {
   }
 }
 
+function FailureHint({error}: {error: HaloWizardError}) {
+  const {cause, fix} = diagnose(error);
+  return (
+    <>
+      {cause === null ? null : <Text>  Likely cause: {cause}</Text>}
+      {fix === null ? null : <Text>  Next step: {fix}</Text>}
+    </>
+  );
+}
+
 export type StatusPanelProps = {
   /** The checks in the order they run, as `runStatusChecks` last reported them. */
   checks: StatusCheck[];
@@ -59,8 +71,8 @@ export function StatusPanel({checks}: StatusPanelProps) {
               <Text dimColor>({formatDuration(check.durationMs)})</Text>
             )}
           </Box>
-          {check.state === 'failed' && check.error?.nextStep !== undefined ? (
-            <Text>  Next step: {toSingleLine(check.error.nextStep)}</Text>
+          {check.state === 'failed' && check.error !== null ? (
+            <FailureHint error={check.error} />
           ) : null}
         </Box>
       ))}
