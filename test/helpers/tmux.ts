@@ -12,6 +12,11 @@ async function pace(): Promise<void> {
   await new Promise(resolve => setTimeout(resolve, keyPaceMs));
 }
 
+/** Quotes `value` for a POSIX shell command line. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
 /** Whether a tmux binary answers `tmux -V` on this machine. */
 export function hasTmux(): boolean {
   return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
@@ -33,6 +38,8 @@ export type TmuxSession = {
   /** Types `text` literally, character by character as a terminal would deliver it. */
   typeText(text: string): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
+  /** Appends every byte the program writes from now on to `file` (`pipe-pane`). */
+  recordOutput(file: string): Promise<void>;
   /** Whether the terminal shows its cursor (tmux's `cursor_flag`). */
   isCursorVisible(): Promise<boolean>;
   /** Polls the joined screen until `pattern` matches and returns that screen. */
@@ -86,6 +93,9 @@ export async function startTmuxSession(options: {
     },
     async resize(columns, rows) {
       await tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows));
+    },
+    async recordOutput(file) {
+      await tmux('pipe-pane', '-o', '-t', 'main', `cat >> ${shellQuote(file)}`);
     },
     async isCursorVisible() {
       return (await tmux('display-message', '-p', '-t', 'main', '#{cursor_flag}')).trim() === '1';

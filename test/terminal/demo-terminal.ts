@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {findFreePort} from '../helpers/free-port.js';
 import {cliPath} from '../helpers/run-cli.js';
-import {startTmuxSession, type TmuxSession} from '../helpers/tmux.js';
+import {shellQuote, startTmuxSession, type TmuxSession} from '../helpers/tmux.js';
 
 /** The line the pane's shell prints once the CLI has exited. */
 export const exitLinePattern = /\[halo-wizard exited with (\d+)\]/;
@@ -26,13 +26,20 @@ export type DemoDetails = {
   password: string;
 };
 
-function shellQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
+// CI silences Ink's live drawing; the others would let the developer's own terminal decide
+// whether the sign-in address is a hyperlink.
+const inheritedTerminalVariables = [
+  'CI',
+  'FORCE_HYPERLINK',
+  'VTE_VERSION',
+  'WT_SESSION',
+  'TERM_PROGRAM',
+  'KITTY_WINDOW_ID',
+];
 
 /**
- * Runs `halo-wizard --demo` in a private tmux server at `columns` × `rows`. CI is unset
- * because Ink draws nothing live when it is set. Once the CLI exits, the pane's shell prints
+ * Runs `halo-wizard --demo` in a private tmux server at `columns` × `rows`, with `env` on top
+ * of an environment cleaned of CI and terminal-detection variables. Once the CLI exits, the pane's shell prints
  * the exit code and the terminal's echo and icanon modes, then waits to be killed.
  */
 export async function startDemoTerminal(options: {
@@ -54,6 +61,7 @@ export async function startDemoTerminal(options: {
   const cli = [process.execPath, cliPath, '--demo', '--redirect-uri', redirectUri]
     .map(shellQuote)
     .join(' ');
+  const unset = inheritedTerminalVariables.map(name => `-u ${name}`).join(' ');
   const afterExit = [
     'code=$?',
     `printf '\\n[halo-wizard exited with %s]\\n' "$code"`,
@@ -64,7 +72,7 @@ export async function startDemoTerminal(options: {
   const tmux = await startTmuxSession({
     columns: options.columns,
     rows: options.rows,
-    shellCommand: `env -u CI ${assignments} ${cli}; ${afterExit}`,
+    shellCommand: `env ${unset} ${assignments} ${cli}; ${afterExit}`,
   });
 
   return {
@@ -95,6 +103,13 @@ export function readDemoDetails(screen: string): DemoDetails {
     password: match(screen, /Demo sign-in:\s+\S+ \/ (\S+)/, 'demo password'),
   };
 }
+
+/**
+ * Step 5 once the address is printed. Ink draws the waiting frame one render before the
+ * address above it, so waiting for the frame alone can catch the screen in between.
+ */
+export const signInScreenPattern =
+  /^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?\S+\s*$[\s\S]*Step 5 of 6[\s\S]*Waiting for you/m;
 
 /** Reads the sign-in address the wizard printed, joined back whole from the terminal. */
 export function readSignInUrl(screen: string): string {

@@ -1,6 +1,6 @@
 import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
 import type {TmuxSession} from '../helpers/tmux.js';
-import {readDemoDetails, readSignInUrl} from './demo-terminal.js';
+import {readDemoDetails, readSignInUrl, signInScreenPattern} from './demo-terminal.js';
 
 /** The checklist on step 3 has seven items. */
 const checklistLength = 7;
@@ -38,7 +38,7 @@ export async function goToStep(tmux: TmuxSession, step: number): Promise<string>
   await tmux.typeText(demo.clientId);
   await tmux.waitForScreen(new RegExp(`› +${demo.clientId}`));
   await tmux.sendKeys('Enter');
-  screen = await tmux.waitForScreen(/Step 5 of 6[\s\S]*Waiting for you to sign in/);
+  screen = await tmux.waitForScreen(signInScreenPattern);
   if (step === 5) return screen;
 
   const browser = await signInWithEmulatorPage(readSignInUrl(screen), demo);

@@ -10,6 +10,7 @@ import {
   exitLinePattern,
   readDemoDetails,
   readSignInUrl,
+  signInScreenPattern,
   startDemoTerminal,
 } from './demo-terminal.js';
 
@@ -103,7 +104,7 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       await tmux.typeText(demo.clientId);
       await tmux.waitForScreen(new RegExp(`› +${demo.clientId}`));
       await tmux.sendKeys('Enter');
-      const signIn = await tmux.waitForScreen(/Step 5 of 6[\s\S]*Waiting for you to sign in/);
+      const signIn = await tmux.waitForScreen(signInScreenPattern);
       await saveScreen(`terminal-${size}-5-sign-in`, signIn);
 
       const url = readSignInUrl(signIn);
