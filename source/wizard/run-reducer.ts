@@ -31,6 +31,10 @@ export function reduceRuns(state: WizardState, event: WizardEvent): WizardState 
         preflightDetail: signIn.preflightDetail,
         authorizationUrl: event.authorizationUrl,
         browser: null,
+        waitCount: 0,
+        printCount: 0,
+        isTimedOut: false,
+        paste: {status: 'closed' as const},
       };
       return {...state, signIn: waiting};
     }

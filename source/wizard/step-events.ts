@@ -41,6 +41,12 @@ export type WizardEvent =
   | {type: 'signed-in'; runId: number; tokens: TokenSet}
   | {type: 'sign-in-failed'; runId: number; error: HaloWizardError}
   | {type: 'retry-sign-in'}
+  | {type: 'sign-in-timed-out'; runId: number; waitCount: number}
+  | {type: 'sign-in-wait-again'; isReprinted: boolean}
+  | {type: 'paste-open'}
+  | {type: 'paste-close'}
+  | {type: 'paste-submit'; address: string}
+  | {type: 'paste-rejected'; runId: number; error: HaloWizardError}
   | {type: 'connection-saved'; runId: number}
   | {type: 'checks-updated'; runId: number; checks: StatusCheck[]}
   | {type: 'checks-finished'; runId: number; report: StatusReport}

@@ -1,6 +1,7 @@
 import type {DiscoveryResult} from './wizard-services.js';
 import {reduceChecklist} from './checklist-reducer.js';
 import {reduceRuns} from './run-reducer.js';
+import {reduceSignInWait} from './sign-in-reducer.js';
 import type {WizardEvent} from './step-events.js';
 import {enterStep, previousStep} from './step-navigation.js';
 import {stepForField, type WizardState} from './wizard-state.js';
@@ -83,7 +84,11 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     }
 
     default: {
-      return reduceChecklist(state, event) ?? reduceRuns(state, event);
+      return (
+        reduceChecklist(state, event) ??
+        reduceSignInWait(state, event) ??
+        reduceRuns(state, event)
+      );
     }
   }
 }

@@ -14,6 +14,12 @@ export type DiscoveryResult = {
 export type SignInSession = {
   authorizationUrl: string;
   waitForTokens(options: {signal: AbortSignal; timeoutMs: number}): Promise<TokenSet>;
+  /**
+   * Completes the sign-in from the address the browser ended on. A paste that is not a
+   * sign-in response (`pasted-address-invalid`) or belongs to another attempt
+   * (`state-mismatch`) leaves the sign-in waiting; anything else settles it.
+   */
+  completeFromPastedUrl(address: string): Promise<TokenSet>;
   close(): Promise<void>;
 };
 

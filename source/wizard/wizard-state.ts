@@ -63,9 +63,22 @@ export type SignInState =
       preflightDetail: string;
       authorizationUrl: string;
       browser: {opened: boolean; reason: string | null} | null;
+      /** Grows with each timed wait, so the countdown starts again. */
+      waitCount: number;
+      /** Grows each time the address is printed again above the screen. */
+      printCount: number;
+      /** The timed wait ran out; the receiver still listens while the choices show. */
+      isTimedOut: boolean;
+      paste: PasteState;
     }
   | {phase: 'failed'; error: HaloWizardError}
   | {phase: 'signed-in'; tokens: TokenSet};
+
+/** The field for the address the browser ended on, opened with `p` or a timeout choice. */
+export type PasteState =
+  | {status: 'closed'}
+  | {status: 'editing'; error: HaloWizardError | null}
+  | {status: 'checking'; address: string};
 
 export type StatusState =
   | {phase: 'idle'}

@@ -108,17 +108,19 @@ export function Wizard(props: WizardProps) {
 
   // The authorisation URL is printed once above the live screen, where Ink never redraws
   // it, in a box as wide as the URL so Ink does not wrap it. A terminal that wraps the long
-  // line itself still lets the person copy it whole.
-  const waitingUrl = state.signIn.phase === 'waiting' ? state.signIn.authorizationUrl : null;
-  const runId = String(state.runId);
+  // line itself still lets the person copy it whole. "Print the address again" after a
+  // timeout prints it once more.
+  const {signIn} = state;
+  const waitingUrl = signIn.phase === 'waiting' ? signIn.authorizationUrl : null;
+  const printKey = `${state.runId}-${signIn.phase === 'waiting' ? signIn.printCount : 0}`;
   useEffect(() => {
     if (waitingUrl !== null) {
       const url = toSingleLine(waitingUrl);
       setPrinted(list =>
-        list.some(entry => entry.key === runId) ? list : [...list, {key: runId, url}],
+        list.some(entry => entry.key === printKey) ? list : [...list, {key: printKey, url}],
       );
     }
-  }, [waitingUrl, runId]);
+  }, [waitingUrl, printKey]);
 
   const quit = () => {
     finish(outcomeOnQuit(state));

@@ -146,6 +146,9 @@ export function createFakeServices(overrides: Partial<WizardServices> = {}) {
           calls.signInSignals.push(signal);
           return tokens;
         },
+        async completeFromPastedUrl() {
+          return tokens;
+        },
         async close() {},
       };
     },

@@ -18,6 +18,9 @@ async function waitingSignIn(): Promise<SignInSession> {
         signal.addEventListener('abort', () => reject(new Error('aborted')));
       });
     },
+    async completeFromPastedUrl() {
+      throw new Error('No address is pasted in these tests.');
+    },
     async close() {},
   };
 }

@@ -34,6 +34,9 @@ function heldSignIn() {
         waits.push(wait);
         return wait.promise;
       },
+      async completeFromPastedUrl() {
+        throw new Error('No address is pasted in these tests.');
+      },
       async close() {
         closeCount += 1;
       },
