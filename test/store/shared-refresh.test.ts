@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import type {TokenSet} from '../../source/halo/types.js';
+import {openConfigStore, type ConfigStore} from '../../source/store/config-store.js';
+import {refreshStoredTokens, tokenLockPath} from '../../source/store/shared-refresh.js';
+
+const hour = 3_600_000;
+let directory: string;
+
+beforeEach(() => {
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'halo-wizard-refresh-'));
+});
+
+afterEach(() => {
+  fs.rmSync(directory, {recursive: true, force: true});
+});
+
+/** A store of its own over the shared directory, as a second process would open it. */
+function openStore(): ConfigStore {
+  return openConfigStore({env: {HALO_WIZARD_CONFIG_DIR: directory}, now: Date.now});
+}
+
+function tokenSet(name: string, expiresAt: number): TokenSet {
+  return {accessToken: `access-${name}`, refreshToken: `refresh-${name}`, expiresAt, scope: null};
+}
+
+function saveProfile(store: ConfigStore, tokens: TokenSet | null): void {
+  store.saveProfile('default', {
+    settings: {
+      workspace: 'acme',
+      instanceUrl: 'https://acme.halopsa.com',
+      baseUri: 'https://acme.halopsa.com/auth',
+      tenant: null,
+      clientId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      redirectUri: 'http://127.0.0.1:47135/callback',
+      scope: 'all offline_access',
+    },
+    tokens,
+    agent: null,
+    savedAt: new Date().toISOString(),
+  });
+}
+
+/** A token endpoint stand-in that counts exchanges and rotates the refresh token. */
+function createExchange() {
+  const used: string[] = [];
+  return {
+    used,
+    async refresh(refreshToken: string): Promise<TokenSet> {
+      used.push(refreshToken);
+      return tokenSet(`after-${refreshToken}`, Date.now() + hour);
+    },
+  };
+}
+
+function refreshInput(
+  store: ConfigStore,
+  refreshToken: string,
+  exchange: ReturnType<typeof createExchange>,
+) {
+  return {
+    store,
+    profileName: 'default',
+    refreshToken,
+    now: Date.now,
+    marginMs: 60_000,
+    refresh: exchange.refresh,
+    onSignedOut: () => new Error('signed out'),
+  };
+}
+
+describe('refreshStoredTokens', () => {
+  it('saves the new tokens before returning them', async () => {
+    const store = openStore();
+    saveProfile(store, tokenSet('one', Date.now() - 1));
+    const exchange = createExchange();
+
+    const tokens = await refreshStoredTokens(refreshInput(store, 'refresh-one', exchange));
+
+    expect(exchange.used).toEqual(['refresh-one']);
+    expect(openStore().getProfile('default')?.tokens).toEqual(tokens);
+    expect(fs.existsSync(tokenLockPath(store))).toBe(false);
+  });
+
+  it('uses fresh tokens another process rotated without a request', async () => {
+    const store = openStore();
+    const rotated = tokenSet('two', Date.now() + hour);
+    saveProfile(store, rotated);
+    const exchange = createExchange();
+
+    const tokens = await refreshStoredTokens(refreshInput(openStore(), 'refresh-one', exchange));
+
+    expect(tokens).toEqual(rotated);
+    expect(exchange.used).toEqual([]);
+  });
+
+  it('refreshes with the stored token when the rotated one expired too', async () => {
+    const store = openStore();
+    saveProfile(store, tokenSet('two', Date.now() + 30_000));
+    const exchange = createExchange();
+
+    await refreshStoredTokens(refreshInput(store, 'refresh-one', exchange));
+
+    expect(exchange.used).toEqual(['refresh-two']);
+  });
+
+  it('refreshes once for two stores racing', async () => {
+    saveProfile(openStore(), tokenSet('one', Date.now() - 1));
+    const exchange = createExchange();
+
+    const results = await Promise.all([
+      refreshStoredTokens(refreshInput(openStore(), 'refresh-one', exchange)),
+      refreshStoredTokens(refreshInput(openStore(), 'refresh-one', exchange)),
+    ]);
+
+    expect(exchange.used).toEqual(['refresh-one']);
+    expect(results[0]).toEqual(results[1]);
+  });
+
+  it('reports a profile whose tokens were cleared', async () => {
+    const store = openStore();
+    saveProfile(store, null);
+    const exchange = createExchange();
+
+    await expect(
+      refreshStoredTokens(refreshInput(store, 'refresh-one', exchange)),
+    ).rejects.toThrow('signed out');
+    expect(exchange.used).toEqual([]);
+  });
+});
