@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util';
+import {watchIntervalSeconds} from './commands/status-watch.js';
 import {HaloWizardError} from './errors.js';
 
 export type CommandName =
@@ -31,6 +32,8 @@ export type CliArguments = {
   users: number | undefined;
   /** reset: delete without asking. */
   yes: boolean;
+  /** status: seconds between rounds of --watch, or null without --watch. */
+  watchSeconds: number | null;
 };
 
 const options = {
@@ -50,6 +53,7 @@ const options = {
   port: {type: 'string'},
   users: {type: 'string'},
   yes: {type: 'boolean'},
+  watch: {type: 'string'},
 } as const;
 
 const commandFlags: Record<CommandName, ReadonlyArray<keyof typeof options>> = {
@@ -57,7 +61,7 @@ const commandFlags: Record<CommandName, ReadonlyArray<keyof typeof options>> = {
     'no-browser', 'timeout', 'profile'],
   setup: ['demo', 'non-interactive', 'workspace', 'client-id', 'base-uri', 'tenant',
     'redirect-uri', 'scopes', 'no-browser', 'timeout', 'profile', 'json'],
-  status: ['profile', 'json'],
+  status: ['profile', 'json', 'watch'],
   accounts: ['profile', 'json', 'csv'],
   emulator: ['port', 'users'],
   login: ['profile', 'no-browser', 'timeout', 'json'],
@@ -95,7 +99,12 @@ function parseWholeNumber(flag: string, value: string, min: number, max: number)
 export function parseCliArguments(argv: string[]): CliArguments {
   let parsed;
   try {
-    parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true});
+    parsed = parseArgs({
+      args: withWatchValue(argv),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw usageError(error instanceof Error ? error.message : String(error));
   }
@@ -115,6 +124,10 @@ export function parseCliArguments(argv: string[]): CliArguments {
 
   if (values.json && values.csv) {
     throw usageError('Choose one of --json and --csv.');
+  }
+
+  if (values.json && values.watch !== undefined) {
+    throw usageError('Choose one of --json and --watch.');
   }
 
   return {
@@ -137,5 +150,37 @@ export function parseCliArguments(argv: string[]): CliArguments {
     users:
       values.users === undefined ? undefined : parseWholeNumber('users', values.users, 10, 50_000),
     yes: values.yes ?? false,
+    watchSeconds:
+      values.watch === undefined
+        ? null
+        : parseWholeNumber(
+            'watch',
+            values.watch === '' ? String(watchIntervalSeconds.default) : values.watch,
+            watchIntervalSeconds.minimum,
+            watchIntervalSeconds.maximum,
+          ),
   };
+}
+
+// parseArgs has no optional option values, so `--watch` takes the next argument only when it
+// is a number, and an empty value (the default interval) otherwise.
+function withWatchValue(argv: string[]): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (argument !== '--watch') {
+      result.push(argument);
+      continue;
+    }
+
+    const next = argv[index + 1];
+    if (next !== undefined && /^\d+$/.test(next)) {
+      result.push(`--watch=${next}`);
+      index += 1;
+    } else {
+      result.push('--watch=');
+    }
+  }
+
+  return result;
 }

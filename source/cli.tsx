@@ -3,7 +3,7 @@ import {browseAccounts} from './commands/account-browser.js';
 import {runAccountsCommand} from './commands/accounts-command.js';
 import {realEnvironment, type SettingsFlags} from './commands/connection.js';
 import {runEmulatorCommand} from './commands/emulator-command.js';
-import {showLiveStatus} from './commands/live-status.js';
+import {showLiveStatus, showLiveWatch} from './commands/live-status.js';
 import {runLoginCommand} from './commands/login-command.js';
 import {runLogoutCommand} from './commands/logout-command.js';
 import {type CommandIo, reportFailure} from './commands/output.js';
@@ -128,6 +128,24 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
     }
 
     case 'status': {
+      if (args.watchSeconds !== null) {
+        return watchUntilInterrupted(async (signal) =>
+          runStatusCommand({
+            io,
+            environment,
+            store,
+            profileName: args.profile,
+            json: false,
+            showLivePanel: null,
+            watch: {
+              intervalSeconds: args.watchSeconds!,
+              signal,
+              showLiveWatch: interactive ? showLiveWatch : null,
+            },
+          }),
+        );
+      }
+
       return runStatusCommand({
         io,
         environment,
@@ -137,6 +155,24 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
         showLivePanel: interactive && !args.json ? showLiveStatus : null,
       });
     }
+  }
+}
+
+// Ctrl+C (SIGINT) ends a watch with the last round's exit code instead of killing the
+// process, so the handler stays installed only while the watch runs.
+async function watchUntilInterrupted(
+  watch: (signal: AbortSignal) => Promise<number>,
+): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    controller.abort();
+  };
+
+  process.on('SIGINT', onSigint);
+  try {
+    return await watch(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }
 

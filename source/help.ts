@@ -31,6 +31,8 @@ Setup flags
 Common flags
   --profile <name>             Saved connection to use (default "default")
   --json                       One JSON object (or array) on stdout, messages on stderr
+  --watch [seconds]            status only: re-run the checks every N seconds (default 30,
+                               minimum 5) and show what changed; Ctrl+C stops
   --csv                        accounts only: RFC 4180 CSV on stdout
   --yes                        reset only: delete without asking (needed off a terminal)
   --port <n>                   emulator only: port to listen on (default: any free port)

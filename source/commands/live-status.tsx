@@ -1,7 +1,8 @@
-import {render} from 'ink';
+import {Box, Text, render} from 'ink';
 import {useEffect, useState} from 'react';
 import type {StatusCheck} from '../halo/types.js';
 import {StatusPanel} from '../ui/status-panel.js';
+import {verdictOf, type WatchRound} from './status-watch.js';
 
 type Listener = (checks: StatusCheck[]) => void;
 
@@ -32,6 +33,69 @@ export async function showLiveStatus<T>(
     return await run((checks) => {
       latest = checks;
       listener(checks);
+    });
+  } finally {
+    instance.unmount();
+    await instance.waitUntilExit();
+  }
+}
+
+type WatchView = {checks: StatusCheck[]; round: WatchRound | null; intervalSeconds: number};
+type WatchListener = (view: WatchView) => void;
+
+function LiveWatchPanel({subscribe}: {subscribe: (listener: WatchListener) => void}) {
+  const [view, setView] = useState<WatchView | null>(null);
+  useEffect(() => subscribe(setView), [subscribe]);
+  if (view === null) {
+    return null;
+  }
+
+  const {round} = view;
+  const heading =
+    round === null
+      ? 'Round 1 running'
+      : `Round ${round.number}: ${verdictOf(round.result)} · next round in ` +
+        `${view.intervalSeconds} s`;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{heading} · Ctrl+C to stop</Text>
+      <StatusPanel
+        checks={view.checks}
+        {...(round !== null && round.number > 1 ? {changed: round.changed} : {})}
+      />
+    </Box>
+  );
+}
+
+/**
+ * Draws the watch panel while `watch` runs rounds, marking the checks that changed since
+ * the last round, and resolves with what `watch` returned once it ends (Ctrl+C).
+ */
+export async function showLiveWatch(
+  intervalSeconds: number,
+  watch: (listeners: {
+    onUpdate: (checks: StatusCheck[]) => void;
+    onRound: (round: WatchRound) => void;
+  }) => Promise<number>,
+): Promise<number> {
+  let latest: WatchView = {checks: [], round: null, intervalSeconds};
+  let listener: WatchListener = () => undefined;
+  const publish = (view: WatchView) => {
+    latest = view;
+    listener(view);
+  };
+
+  const subscribe = (next: WatchListener) => {
+    listener = next;
+    next(latest);
+  };
+
+  const instance = render(<LiveWatchPanel subscribe={subscribe} />, {exitOnCtrlC: false});
+  try {
+    return await watch({
+      // During a round the previous round's verdict stays, so the panel never goes blank.
+      onUpdate: (checks) => publish({...latest, checks}),
+      onRound: (round) => publish({...latest, checks: round.result.checks, round}),
     });
   } finally {
     instance.unmount();

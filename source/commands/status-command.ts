@@ -7,6 +7,9 @@ import {tokenCallbacks} from './connection.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
 import {checkAllProfiles, formatVerdict, type ProfileVerdict} from './profile-verdicts.js';
 import {checksJson} from './status-json.js';
+import {runStatusWatch, type StatusWatchOptions} from './status-watch-run.js';
+import {formatCheckLines} from './status-watch-output.js';
+import {diagnose} from '../diagnosis/diagnose.js';
 
 export type StatusInput = {
   io: CommandIo;
@@ -21,6 +24,8 @@ export type StatusInput = {
         run: (onUpdate: (checks: StatusCheck[]) => void) => Promise<StatusResult>,
       ) => Promise<StatusResult>)
     | null;
+  /** `--watch`: re-run the checks on an interval until the signal aborts, or null. */
+  watch?: StatusWatchOptions | null;
 };
 
 export type StatusResult = Awaited<ReturnType<typeof runStatusChecks>>;
@@ -57,14 +62,20 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
       return reportNotConfigured(io, store, profileName, json);
     }
 
-    const run = (onUpdate: (checks: StatusCheck[]) => void) =>
+    const run = (onUpdate: (checks: StatusCheck[]) => void, signal?: AbortSignal) =>
       runStatusChecks({
         settings: profile.settings,
-        tokens: profile.tokens,
+        // Each round reads the tokens again, because the previous one may have rotated them.
+        tokens: store.getProfile(profileName)?.tokens ?? profile.tokens,
         environment,
         ...tokenCallbacks({store, profileName, settings: profile.settings, environment}),
         onUpdate,
+        ...(signal === undefined ? {} : {signal}),
       });
+
+    if (input.watch) {
+      return await runStatusWatch({io, now: environment.now, options: input.watch, run});
+    }
 
     const result = input.showLivePanel ? await input.showLivePanel(run) : await run(() => {});
     const failed = result.checks.find((check) => check.state === 'failed');
@@ -75,7 +86,9 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
         profile: profileName,
         ...(verdicts === null ? {} : {profiles: profilesJson(verdicts)}),
         checks: checksJson(result.checks),
-        ...(failed?.error ? {error: failureJson(failed.error)} : {}),
+        ...(failed?.error
+          ? {error: {...failureJson(failed.error), cause: diagnose(failed.error).cause}}
+          : {}),
       });
     } else if (!input.showLivePanel) {
       if (verdicts !== null) {
@@ -83,7 +96,7 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
       }
 
       for (const check of result.checks) {
-        io.stdout.write(`${symbolFor(check)} ${check.label}: ${stripControl(check.detail)}\n`);
+        io.stdout.write(`${stripControl(formatCheckLines(check).join('\n'))}\n`);
       }
     }
 
@@ -152,20 +165,4 @@ function reportNotConfigured(
       : '  Run `halo-wizard` to set one up.\n',
   );
   return exitCodes.usage;
-}
-
-function symbolFor(check: StatusCheck): string {
-  switch (check.state) {
-    case 'passed': {
-      return '✔';
-    }
-
-    case 'failed': {
-      return '✖';
-    }
-
-    default: {
-      return '-';
-    }
-  }
 }

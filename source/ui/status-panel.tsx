@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {diagnose} from '../diagnosis/diagnose.js';
 import type {HaloWizardError} from '../errors.js';
-import type {StatusCheck} from '../halo/types.js';
+import type {StatusCheck, StatusCheckId} from '../halo/types.js';
 import {toSingleLine} from '../text/strip-control.js';
 
 /** Formats a check's duration: milliseconds below one second, else seconds to one decimal. */
@@ -55,10 +55,12 @@ function FailureHint({error}: {error: HaloWizardError}) {
 export type StatusPanelProps = {
   /** The checks in the order they run, as `runStatusChecks` last reported them. */
   checks: StatusCheck[];
+  /** Checks to mark "changed", such as those that differ from the last round of --watch. */
+  changed?: ReadonlySet<StatusCheckId>;
 };
 
 /** Draws one line per status check: its state, label, detail and time taken. */
-export function StatusPanel({checks}: StatusPanelProps) {
+export function StatusPanel({checks, changed}: StatusPanelProps) {
   return (
     <Box flexDirection="column">
       {checks.map(check => (
@@ -70,6 +72,7 @@ export function StatusPanel({checks}: StatusPanelProps) {
             {check.durationMs === null ? null : (
               <Text dimColor>({formatDuration(check.durationMs)})</Text>
             )}
+            {changed?.has(check.id) === true ? <Text color="yellow">changed</Text> : null}
           </Box>
           {check.state === 'failed' && check.error !== null ? (
             <FailureHint error={check.error} />
