@@ -118,7 +118,7 @@ export function requireProfile(store: ConfigStore, name: string): StoredProfile 
 }
 
 /**
- * The refresh and save callbacks the API client needs for a stored profile. A refresh takes
+ * Builds the refresh and save callbacks the API client needs for a stored profile. A refresh takes
  * the token lock beside the config file, so processes sharing the profile never spend the
  * same single-use refresh token twice. When HaloPSA rejects the refresh token
  * (invalid_grant), the stored tokens are cleared, the settings kept, and the refresh throws

@@ -143,9 +143,9 @@ export function readPastedAddresses(input: Readable): PastedAddressSource {
   };
 }
 
-// The loopback receiver keeps waiting while a pasted address is checked: whichever completes
-// the sign-in first wins. A paste that is not a sign-in response, or belongs to another
-// attempt, is reported and the wait goes on; every other outcome settles the wait itself.
+// The loopback receiver keeps waiting while a pasted address is checked, and whichever
+// completes the sign-in first wins. A paste that is not a sign-in response, or belongs to
+// another attempt, is reported and the wait goes on. Every other outcome settles the wait.
 async function waitForSignIn(input: {
   session: SignInSession;
   timeoutMs: number;

@@ -44,9 +44,9 @@ export async function withTokenLock<T>(
 
 /**
  * Refreshes the profile's tokens with one refresh at a time across processes. Under the lock
- * it re-reads the profile first: when another process has already rotated the tokens and the
- * stored access token is fresh, that token is returned without a request, and otherwise the
- * stored refresh token is used, so a spent one is never replayed. New tokens are saved before
+ * it re-reads the profile first. When another process has already rotated the tokens and the
+ * stored access token is fresh, that token is returned without a request. Otherwise the
+ * stored refresh token is sent, so a spent one is never replayed. New tokens are saved before
  * the lock is released and before the caller uses them.
  */
 export async function refreshStoredTokens(input: SharedRefreshInput): Promise<TokenSet> {

@@ -5,7 +5,7 @@ import {FailureNotice} from '../ui/failure-notice.js';
 import {FieldInput} from '../ui/field-input.js';
 import type {PasteState} from './wizard-state.js';
 
-/** What the person can do once the timed wait for the browser has run out. */
+/** A choice offered once the timed wait for the browser has run out. */
 export type TimeoutChoice = 'open-browser' | 'print-address' | 'paste-address' | 'back';
 
 const timeoutChoices: Array<{label: string; value: TimeoutChoice}> = [
@@ -21,7 +21,7 @@ export type TimeoutChoicesProps = {
   onChoose: (choice: TimeoutChoice) => void;
 };
 
-/** The list shown after the wait timed out; the receiver still listens behind it. */
+/** Draws the choices after the wait timed out, while the receiver still listens. */
 export function TimeoutChoices({focus, onChoose}: TimeoutChoicesProps) {
   return (
     <Box flexDirection="column">
@@ -41,8 +41,8 @@ export type PasteFieldProps = {
 };
 
 /**
- * The field for the address the browser ended on, for when the redirect could not reach
- * this machine. A rejected paste shows its failure under the field and keeps the text.
+ * Draws the field for the address the browser ended on, for when the redirect could not
+ * reach this machine. A rejected paste shows its failure under the field and keeps the text.
  */
 export function PasteField({paste, focus, onSubmit}: PasteFieldProps) {
   const [value, setValue] = useState('');

@@ -42,7 +42,7 @@ function createIo(env: NodeJS.ProcessEnv) {
   return {io, stdout: () => stdout, stderr: () => stderr};
 }
 
-// With auto approval the authorise request redirects at once; the redirect not followed is
+// With auto approval the authorise request redirects at once. That redirect, not followed, is
 // the address a person copies from a browser that cannot reach this machine.
 async function addressTheBrowserEndedOn(authorizationUrl: string): Promise<string> {
   const response = await fetch(authorizationUrl, {redirect: 'manual'});
@@ -91,7 +91,7 @@ async function printedAddress(stderr: () => string): Promise<string> {
 }
 
 describe('setup with a pasted address', () => {
-  it('completes the sign-in from a line on standard input', async () => {
+  it('completes from a pasted line', async () => {
     const stdin = new PassThrough();
     const setup = startSetup(stdin);
     const address = await addressTheBrowserEndedOn(await printedAddress(setup.stderr));
@@ -103,7 +103,7 @@ describe('setup with a pasted address', () => {
     expect(setup.stderr()).toContain('paste its address here and press Enter');
   });
 
-  it('reports a pasted address without a response and keeps waiting', async () => {
+  it('reports a bad paste and keeps waiting', async () => {
     const stdin = new PassThrough();
     const setup = startSetup(stdin);
     const address = await addressTheBrowserEndedOn(await printedAddress(setup.stderr));

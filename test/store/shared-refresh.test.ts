@@ -17,7 +17,7 @@ afterEach(() => {
   fs.rmSync(directory, {recursive: true, force: true});
 });
 
-/** A store of its own over the shared directory, as a second process would open it. */
+/** Opens a store of its own over the shared directory, as a second process would. */
 function openStore(): ConfigStore {
   return openConfigStore({env: {HALO_WIZARD_CONFIG_DIR: directory}, now: Date.now});
 }
@@ -43,7 +43,7 @@ function saveProfile(store: ConfigStore, tokens: TokenSet | null): void {
   });
 }
 
-/** A token endpoint stand-in that counts exchanges and rotates the refresh token. */
+/** Creates a token endpoint stand-in that records exchanges and rotates the refresh token. */
 function createExchange() {
   const used: string[] = [];
   return {

@@ -24,7 +24,7 @@ const notAnAddress = new HaloWizardError(
 
 type Wait = Deferred<TokenSet> & {timeoutMs: number; signal: AbortSignal};
 
-/** One sign-in session whose waits and pastes the test settles by hand. */
+/** Creates a sign-in session whose waits and pastes the test settles by hand. */
 function heldSession() {
   const waits: Wait[] = [];
   const pastes: Array<Deferred<TokenSet> & {address: string}> = [];
