@@ -2,6 +2,7 @@ import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import type {Account} from '../halo/types.js';
 import {toSingleLine} from '../text/strip-control.js';
+import {sortColumnTitles, type SortColumn, type SortOrder} from './account-table-sort.js';
 
 /** Column widths of the account table, in terminal columns. */
 export type ColumnWidths = {
@@ -10,23 +11,39 @@ export type ColumnWidths = {
   email: number;
   organisation: number;
   active: number;
+  /** 0 when the terminal is too narrow for the column. */
+  lastLogin: number;
 };
 
 const typeWidth = 5;
 const activeWidth = 6;
-const gapCount = 4;
+// A date as YYYY-MM-DD; the time of day is left out to save width.
+const lastLoginWidth = 10;
+// Below this width the last login column is dropped, so name, email and organisation keep
+// about 15 columns each on a 60-column terminal.
+const lastLoginMinimumTableWidth = 80;
 const minimumFlexibleWidth = 3;
 
 /**
  * Returns column widths that add up, with one space between columns, to exactly `width`
  * (or to the narrowest usable table when `width` is smaller). Name, email and organisation
- * share what type and active leave.
+ * share what type, active and last login leave; last login needs 80 columns or more.
  */
 export function computeColumnWidths(width: number): ColumnWidths {
-  const flexible = Math.max(width - typeWidth - activeWidth - gapCount, minimumFlexibleWidth * 3);
+  const lastLogin = width >= lastLoginMinimumTableWidth ? lastLoginWidth : 0;
+  const gapCount = lastLogin > 0 ? 5 : 4;
+  const fixed = typeWidth + activeWidth + lastLogin + gapCount;
+  const flexible = Math.max(width - fixed, minimumFlexibleWidth * 3);
   const name = Math.floor(flexible * 0.34);
   const email = Math.floor(flexible * 0.33);
-  return {type: typeWidth, name, email, organisation: flexible - name - email, active: activeWidth};
+  return {
+    type: typeWidth,
+    name,
+    email,
+    organisation: flexible - name - email,
+    active: activeWidth,
+    lastLogin,
+  };
 }
 
 /**
@@ -46,15 +63,25 @@ export function fitCell(text: string, width: number): string {
   return clipped + ' '.repeat(Math.max(width - stringWidth(clipped), 0));
 }
 
-/** Returns the header line for `widths`. */
-export function formatHeader(widths: ColumnWidths): string {
-  return [
-    fitCell('Type', widths.type),
-    fitCell('Name', widths.name),
-    fitCell('Email', widths.email),
-    fitCell('Organisation', widths.organisation),
-    fitCell('Active', widths.active),
-  ].join(' ');
+/** Returns the header line for `widths`, with ▲ or ▼ after the title of the sort column. */
+export function formatHeader(widths: ColumnWidths, order?: SortOrder): string {
+  const title = (column: SortColumn) => {
+    const mark = order?.column === column ? (order.isDescending ? ' ▼' : ' ▲') : '';
+    return `${sortColumnTitles[column]}${mark}`;
+  };
+
+  const cells = [
+    fitCell(title('type'), widths.type),
+    fitCell(title('name'), widths.name),
+    fitCell(title('email'), widths.email),
+    fitCell(title('organisation'), widths.organisation),
+    fitCell(title('active'), widths.active),
+  ];
+  if (widths.lastLogin > 0) {
+    cells.push(fitCell(title('lastLogin'), widths.lastLogin));
+  }
+
+  return cells.join(' ');
 }
 
 /** Returns one account as a table line of exactly the width `widths` add up to. */
@@ -65,6 +92,7 @@ export function formatRow(account: Account, widths: ColumnWidths): string {
     fitCell(account.email ?? '', widths.email),
     fitCell(account.organisation ?? '', widths.organisation),
     fitCell(account.active ? 'yes' : 'no', widths.active),
+    ...(widths.lastLogin > 0 ? [fitCell(account.lastLogin?.slice(0, 10) ?? '', widths.lastLogin)] : []),
   ].join(' ');
 }
 

@@ -12,6 +12,12 @@ import {
   matchesFilter,
 } from './account-table-layout.js';
 import {maxOffset, scrollOffset, type ScrollKey} from './account-table-scroll.js';
+import {
+  nextSortColumn,
+  sortAccounts,
+  sortColumnTitles,
+  type SortOrder,
+} from './account-table-sort.js';
 
 // Header, filter line, footer and key help take one line each.
 const chromeHeight = 4;
@@ -43,7 +49,8 @@ export type AccountTableProps = {
 /**
  * Draws accounts as a table fitted to `width`, rendering only the rows in view so tens of
  * thousands stay responsive. Up/Down, PgUp/PgDn and Home/End scroll; `/` filters by name,
- * email, organisation or type; `i` hides inactive and disabled accounts.
+ * email, organisation or type; `i` hides inactive and disabled accounts; `s` moves the sort
+ * to the next column and `r` reverses it.
  */
 export function AccountTable(props: AccountTableProps) {
   const {accounts, height, width, isFocused = true, onFilterModeChange} = props;
@@ -53,14 +60,20 @@ export function AccountTable(props: AccountTableProps) {
   const [filter, setFilter] = useState('');
   const [isFiltering, setIsFiltering] = useState(false);
   const [isHidingInactive, setIsHidingInactive] = useState(false);
+  // Unsorted at first, so the table shows Halo's order (agents first) until `s` is pressed.
+  const [sortOrder, setSortOrder] = useState<SortOrder | null>(null);
 
   const counts = useMemo(() => countAccounts(accounts), [accounts]);
+  const sorted = useMemo(
+    () => (sortOrder === null ? accounts : sortAccounts(accounts, sortOrder)),
+    [accounts, sortOrder],
+  );
   const rows = useMemo(
     () =>
-      accounts.filter(
+      sorted.filter(
         account => (!isHidingInactive || account.active) && matchesFilter(account, filter),
       ),
-    [accounts, filter, isHidingInactive],
+    [sorted, filter, isHidingInactive],
   );
   const widths = computeColumnWidths(width);
   const pageSize = Math.max(height - chromeHeight, 1);
@@ -89,6 +102,16 @@ export function AccountTable(props: AccountTableProps) {
         setIsFiltering(true);
       } else if (input === 'i') {
         setIsHidingInactive(isHiding => !isHiding);
+      } else if (input === 's') {
+        setSortOrder(order => ({
+          column: order === null ? 'name' : nextSortColumn(order.column),
+          isDescending: false,
+        }));
+      } else if (input === 'r') {
+        setSortOrder(order => ({
+          column: order?.column ?? 'name',
+          isDescending: !(order?.isDescending ?? false),
+        }));
       }
     },
     {isActive: canRead},
@@ -101,11 +124,16 @@ export function AccountTable(props: AccountTableProps) {
     ` · ${numberFormat.format(counts.agents)} agents` +
     ` · ${numberFormat.format(counts.users)} users` +
     ` · ${numberFormat.format(counts.inactive)} inactive or disabled` +
-    (isHidingInactive ? ' (hidden)' : '');
+    (isHidingInactive ? ' (hidden)' : '') +
+    // The header mark is cut off in the narrow type and active columns, so the footer says it too.
+    (sortOrder === null
+      ? ''
+      : ` · sorted by ${sortColumnTitles[sortOrder.column].toLowerCase()}` +
+        (sortOrder.isDescending ? ' ▼' : ' ▲'));
 
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>{formatHeader(widths)}</Text>
+      <Text bold>{formatHeader(widths, sortOrder ?? undefined)}</Text>
       {visible.map(account => (
         <Text key={`${account.type}-${account.id}`} dimColor={!account.active} wrap="truncate">
           {formatRow(account, widths)}
@@ -122,7 +150,7 @@ export function AccountTable(props: AccountTableProps) {
       </Box>
       <Text wrap="truncate">{fitCell(footer, width)}</Text>
       <Text dimColor wrap="truncate">
-        {fitCell('↑↓ PgUp PgDn Home End: scroll · /: filter · i: hide inactive', width)}
+        {fitCell('↑↓ PgUp PgDn Home End: scroll · /: filter · i: inactive · s/r: sort', width)}
       </Text>
     </Box>
   );

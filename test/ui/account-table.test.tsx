@@ -63,7 +63,10 @@ describe('fitCell', () => {
 describe('computeColumnWidths', () => {
   it.each([40, 80, 100, 157])('adds up to a width of %i', width => {
     const widths = computeColumnWidths(width);
-    const total = widths.type + widths.name + widths.email + widths.organisation + widths.active + 4;
+    const gaps = widths.lastLogin > 0 ? 5 : 4;
+    const total =
+      widths.type + widths.name + widths.email + widths.organisation + widths.active +
+      widths.lastLogin + gaps;
     expect(total).toBe(width);
   });
 });
