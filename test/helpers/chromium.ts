@@ -1,3 +1,5 @@
+// playwright-core's type declarations name DOM types such as HTMLElementTagNameMap.
+/// <reference lib="dom" />
 import {existsSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
