@@ -7,6 +7,7 @@ import {isHaloWizardError} from '../errors.js';
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
+import {withTokenLock} from '../store/shared-refresh.js';
 import {stripControl} from '../text/strip-control.js';
 import {resolveSettings, type SettingsFlags, tokenCallbacks} from './connection.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
@@ -75,11 +76,15 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       await session.close();
     }
 
-    store.saveProfile(profileName, {
-      settings,
-      tokens,
-      agent: null,
-      savedAt: new Date(environment.now()).toISOString(),
+    // Under the token lock, so a refresh of the old session in another process cannot
+    // overwrite the new tokens.
+    await withTokenLock(store, environment.now, () => {
+      store.saveProfile(profileName, {
+        settings,
+        tokens,
+        agent: null,
+        savedAt: new Date(environment.now()).toISOString(),
+      });
     });
     log(`Signed in. Connection saved as profile "${profileName}" in ${store.path}.`);
 
@@ -90,11 +95,14 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       ...tokenCallbacks({store, profileName, settings, environment}),
       onUpdate() {},
     });
-    if (result.agent) {
-      const profile = store.getProfile(profileName);
-      if (profile) {
-        store.saveProfile(profileName, {...profile, agent: result.agent});
-      }
+    const {agent} = result;
+    if (agent) {
+      await withTokenLock(store, environment.now, () => {
+        const profile = store.getProfile(profileName);
+        if (profile) {
+          store.saveProfile(profileName, {...profile, agent});
+        }
+      });
     }
 
     const failed = result.checks.find((check) => check.state === 'failed');

@@ -12,6 +12,7 @@ import {
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
+import {withTokenLock} from '../store/shared-refresh.js';
 import type {WizardServices} from '../wizard/wizard-services.js';
 import {tokenCallbacks} from './connection.js';
 
@@ -39,11 +40,13 @@ export function createWizardServices(input: {
     // The previous connection of this profile stays until a new sign-in has succeeded, so a
     // failed retry never loses a working session.
     async saveConnection(settings, tokens) {
-      store.saveProfile(profileName, {
-        settings,
-        tokens,
-        agent: null,
-        savedAt: new Date(environment.now()).toISOString(),
+      await withTokenLock(store, environment.now, () => {
+        store.saveProfile(profileName, {
+          settings,
+          tokens,
+          agent: null,
+          savedAt: new Date(environment.now()).toISOString(),
+        });
       });
     },
 
@@ -56,9 +59,14 @@ export function createWizardServices(input: {
         onUpdate,
         signal,
       });
-      const profile = store.getProfile(profileName);
-      if (result.agent && profile) {
-        store.saveProfile(profileName, {...profile, agent: result.agent});
+      const {agent} = result;
+      if (agent) {
+        await withTokenLock(store, environment.now, () => {
+          const profile = store.getProfile(profileName);
+          if (profile) {
+            store.saveProfile(profileName, {...profile, agent});
+          }
+        });
       }
 
       return {ok: result.ok, checks: result.checks, accounts: result.accounts};
