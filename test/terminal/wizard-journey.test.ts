@@ -3,7 +3,7 @@ import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {listAgents} from '../../source/emulator/agent-listing.js';
 import {startHaloEmulator} from '../../source/emulator/halo-emulator.js';
 import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
-import {hasTmux} from '../helpers/tmux.js';
+import {hasTmux, type TmuxSession} from '../helpers/tmux.js';
 import {
   countOccurrences,
   type DemoTerminal,
@@ -43,9 +43,14 @@ afterEach(async () => {
   terminal = undefined;
 });
 
-async function saveScreen(name: string, screen: string): Promise<void> {
+/**
+ * Saves the screen as text and, with its colours, as `.ansi` for `npm run screenshots`. The
+ * coloured capture is taken a moment after the text one that the test checked.
+ */
+async function saveScreen(tmux: TmuxSession, name: string, screen: string): Promise<void> {
   await mkdir('test-output', {recursive: true});
   await writeFile(`test-output/${name}.txt`, screen);
+  await writeFile(`test-output/${name}.ansi`, await tmux.capture({join: false, escapes: true}));
 }
 
 const sizes = [
@@ -63,7 +68,7 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
 
       const first = await tmux.waitForScreen(/Step 1 of 6 · Workspace/);
       const demo = readDemoDetails(first);
-      await saveScreen(`terminal-${size}-1-workspace`, first);
+      await saveScreen(tmux, `terminal-${size}-1-workspace`, first);
 
       await tmux.typeText(demo.workspaceUrl);
       await tmux.waitForScreen(new RegExp(`› +${demo.workspaceUrl}`));
@@ -75,7 +80,7 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       expect(back).toMatch(new RegExp(`› +${demo.workspaceUrl}`));
       await tmux.sendKeys('Enter');
       const second = await tmux.waitForScreen(/Step 2 of 6[\s\S]*Tenant \(optional\): \S/);
-      await saveScreen(`terminal-${size}-2-base-uri`, second);
+      await saveScreen(tmux, `terminal-${size}-2-base-uri`, second);
       await tmux.sendKeys('Enter');
       await tmux.waitForScreen(/\u001B\[1mTenant \(optional\)/, {escapes: true});
       await tmux.sendKeys('Enter');
@@ -97,7 +102,7 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       }
 
       const ticked = await tmux.waitForScreen(/(\[x\][\s\S]*){7}/);
-      await saveScreen(`terminal-${size}-3-checklist`, ticked);
+      await saveScreen(tmux, `terminal-${size}-3-checklist`, ticked);
       await tmux.sendKeys('Enter');
       await tmux.waitForScreen(/Step 4 of 6 · Client ID/);
 
@@ -105,7 +110,7 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       await tmux.waitForScreen(new RegExp(`› +${demo.clientId}`));
       await tmux.sendKeys('Enter');
       const signIn = await tmux.waitForScreen(signInScreenPattern);
-      await saveScreen(`terminal-${size}-5-sign-in`, signIn);
+      await saveScreen(tmux, `terminal-${size}-5-sign-in`, signIn);
 
       const url = readSignInUrl(signIn);
       expect(url).toContain(`redirect_uri=${encodeURIComponent(terminal.redirectUri)}`);
@@ -118,7 +123,7 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       const status = await tmux.waitForScreen(/Connected[\s\S]*Showing[\s\S]*q: quit/, {
         timeoutMs: 20_000,
       });
-      await saveScreen(`terminal-${size}-6-status`, status);
+      await saveScreen(tmux, `terminal-${size}-6-status`, status);
       expect(status).toContain('Connected. Every check passed.');
       expect(status).toMatch(/^agent +Maren Okafor/m);
       for (const line of expectedLines) {
