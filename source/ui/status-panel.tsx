@@ -65,15 +65,17 @@ export function StatusPanel({checks, changed}: StatusPanelProps) {
     <Box flexDirection="column">
       {checks.map(check => (
         <Box key={check.id} flexDirection="column">
-          <Box gap={1}>
-            <StateMark state={check.state} />
+          {/* One Text, so a row wider than the terminal wraps as a sentence: boxes side by
+              side shrink into columns and lose the spaces between them. */}
+          <Text>
+            <StateMark state={check.state} />{' '}
             <Text bold={check.state === 'failed'}>{toSingleLine(check.label)}</Text>
-            {check.detail === '' ? null : <Text dimColor>{toSingleLine(check.detail)}</Text>}
+            {check.detail === '' ? null : <Text dimColor> {toSingleLine(check.detail)}</Text>}
             {check.durationMs === null ? null : (
-              <Text dimColor>({formatDuration(check.durationMs)})</Text>
+              <Text dimColor> ({formatDuration(check.durationMs)})</Text>
             )}
-            {changed?.has(check.id) === true ? <Text color="yellow">changed</Text> : null}
-          </Box>
+            {changed?.has(check.id) === true ? <Text color="yellow"> changed</Text> : null}
+          </Text>
           {check.state === 'failed' && check.error !== null ? (
             <FailureHint error={check.error} />
           ) : null}
