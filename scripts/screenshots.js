@@ -40,8 +40,8 @@ function color256(index) {
   return `rgb(${scale(Math.floor(cube / 36))},${scale(Math.floor(cube / 6) % 6)},${scale(cube % 6)})`;
 }
 
-// East Asian wide characters take two terminal cells; a fixed two-cell box keeps the table's
-// columns aligned even when the browser's fallback font draws them at another width.
+// East Asian wide characters take two terminal cells. A fixed two-cell box keeps the table's
+// columns aligned when the browser's fallback font draws them at another width.
 const wideCharacter =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 

@@ -10,10 +10,11 @@ function parseVersion(version: string | undefined): {major: number; minor: numbe
 }
 
 /**
- * Returns whether OSC 8 hyperlinks should be written to a stream, judged from the environment:
- * `FORCE_HYPERLINK` (`0` or `false` turns them off, any other value on), then Windows
- * Terminal, VTE 0.50 or newer (GNOME Terminal, Tilix), iTerm2 3.1 or newer, WezTerm, VS Code,
- * ghostty and kitty. Never on a stream that is not a terminal or when TERM is `dumb`.
+ * Returns whether OSC 8 hyperlinks should be written to a stream, judged from the environment.
+ * `FORCE_HYPERLINK` decides first: `0` or `false` turns links off, any other value on.
+ * Otherwise links go only to a terminal stream whose TERM is not `dumb`, in Windows Terminal,
+ * VTE 0.50 or newer (GNOME Terminal, Tilix), iTerm2 3.1 or newer, WezTerm, VS Code, ghostty
+ * or kitty.
  */
 export function supportsHyperlinks(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   const forced = env['FORCE_HYPERLINK'];

@@ -9,8 +9,8 @@ import {type BrowserContext, chromium} from 'playwright-core';
 /** Debian's Chromium; tests never download a browser of their own. */
 export const chromiumPath = '/usr/bin/chromium';
 
-// No sandbox because CI runs as root; the rest stop Chromium from calling Google's services,
-// which this machine's closed network refuses one connection at a time.
+// No sandbox, because CI runs as root. The other switches stop Chromium from calling Google's
+// services, which a closed network refuses one connection at a time.
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -22,7 +22,7 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** Whether Debian's Chromium is installed. */
+/** Returns whether Debian's Chromium is installed. */
 export function hasChromium(): boolean {
   return existsSync(chromiumPath);
 }

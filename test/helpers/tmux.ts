@@ -17,7 +17,7 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** Whether a tmux binary answers `tmux -V` on this machine. */
+/** Returns whether `tmux -V` runs and exits 0 on this machine. */
 export function hasTmux(): boolean {
   return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
 }

@@ -20,7 +20,7 @@ if (!tmuxFound) {
 }
 
 // The demo seeds its emulator with the default options, so a second emulator started with
-// the same defaults holds the same records. The wizard lists agents as `GET
+// the same defaults contains the same records. The wizard lists agents as `GET
 // /api/Agent?includedisabled=true` returns them, which leaves out Unassigned and API agents.
 let expectedLines: string[];
 beforeAll(async () => {
@@ -118,8 +118,8 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       const browser = await signInWithEmulatorPage(url, demo);
       expect(browser.callbackStatus).toBe(200);
 
-      // The frame is as tall as the terminal here, so Ink clears and redraws the whole
-      // screen; waiting for the key help at the bottom skips half-drawn captures.
+      // The frame is as tall as the terminal here, so Ink clears and redraws the whole screen.
+      // Waiting for the key help at the bottom skips half-drawn captures.
       const status = await tmux.waitForScreen(/Connected[\s\S]*Showing[\s\S]*q: quit/, {
         timeoutMs: 20_000,
       });

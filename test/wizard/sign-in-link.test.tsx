@@ -9,7 +9,7 @@ const authorizationUrl =
   'http://127.0.0.1:4567/auth/authorize?response_type=code&client_id=0b5f3c1e' +
   '&redirect_uri=http%3A%2F%2F127.0.0.1%3A4170%2Fcallback&state=Zm9vYmFy&code_challenge=E9Me';
 
-/** A sign-in that waits until the wizard aborts it, so step 5 stays on screen. */
+/** Starts a sign-in that waits until the wizard aborts it, so step 5 stays on screen. */
 async function waitingSignIn(): Promise<SignInSession> {
   return {
     authorizationUrl,
