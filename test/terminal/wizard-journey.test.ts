@@ -93,6 +93,9 @@ describe.skipIf(!tmuxFound)('wizard in tmux (skipped without tmux)', () => {
       const frame = afterResize.slice(afterResize.lastIndexOf('Step 3 of 6'));
       expect(frame).toContain(terminal.redirectUri);
       expect(frame).toMatch(/Save, then copy the Client ID/);
+      // NOTE: narrowing leaves the old frame's top lines above the new one in terminals that
+      // reflow on resize (tmux, VTE, iTerm2). Ink erases as many lines as it drew, but the
+      // terminal has rewrapped them into more, so only a widened window is checked for them.
       if (resized.columns > start.columns) {
         expect(countOccurrences(afterResize, 'Step 3 of 6')).toBe(1);
       }
