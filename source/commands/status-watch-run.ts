@@ -4,7 +4,7 @@ import type {StatusResult} from './status-command.js';
 import {formatRoundBlock} from './status-watch-output.js';
 import {watchStatus, type WatchRound} from './status-watch.js';
 
-/** What `status --watch` needs beyond the one-off status command. */
+/** Options of `status --watch` beyond those of the one-off status command. */
 export type StatusWatchOptions = {
   intervalSeconds: number;
   /** Aborts on Ctrl+C (SIGINT); the watch then ends with the last round's exit code. */

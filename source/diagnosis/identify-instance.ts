@@ -14,7 +14,7 @@ export type IdentifyOptions = {
 
 /**
  * Checks that a server which responds is a Halo instance. Returns a `not-halo-instance`
- * error when `/api/authinfo` is not Halo's JSON and `/api` returns an HTML page; returns
+ * error when `/api/authinfo` is not Halo's JSON and `/api` returns an HTML page. Returns
  * null when either looks like Halo or cannot be read, because reachability is checked
  * elsewhere. Rejects only when the caller aborts.
  */
@@ -36,9 +36,9 @@ export async function identifyHaloInstance(
       return null;
     }
 
-    // NOTE: Halo itself answers /api/authinfo on every instance seen so far, so an HTML
-    // page at /api is judged only after authinfo failed. What Halo serves at /api is not
-    // documented; the emulator answers JSON there.
+    // NOTE: Halo serves /api/authinfo on hosted and on-premise instances, so an HTML page
+    // at /api is judged only after authinfo failed. What Halo returns at /api itself is
+    // not documented, and the emulator returns JSON there.
     const api = await fetchWithTimeout(
       environment.fetch,
       joinUrl(instanceUrl, 'api'),

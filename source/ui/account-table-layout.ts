@@ -66,8 +66,11 @@ export function fitCell(text: string, width: number): string {
 /** Returns the header line for `widths`, with ▲ or ▼ after the title of the sort column. */
 export function formatHeader(widths: ColumnWidths, order?: SortOrder): string {
   const title = (column: SortColumn) => {
-    const mark = order?.column === column ? (order.isDescending ? ' ▼' : ' ▲') : '';
-    return `${sortColumnTitles[column]}${mark}`;
+    if (order?.column !== column) {
+      return sortColumnTitles[column];
+    }
+
+    return `${sortColumnTitles[column]}${order.isDescending ? ' ▼' : ' ▲'}`;
   };
 
   const cells = [

@@ -125,7 +125,7 @@ export function AccountTable(props: AccountTableProps) {
     ` · ${numberFormat.format(counts.users)} users` +
     ` · ${numberFormat.format(counts.inactive)} inactive or disabled` +
     (isHidingInactive ? ' (hidden)' : '') +
-    // The header mark is cut off in the narrow type and active columns, so the footer says it too.
+    // The header mark is cut off in the narrow type and active columns, so the footer repeats it.
     (sortOrder === null
       ? ''
       : ` · sorted by ${sortColumnTitles[sortOrder.column].toLowerCase()}` +
