@@ -1,6 +1,7 @@
 import {type CliArguments, parseCliArguments} from './cli-args.js';
 import {browseAccounts} from './commands/account-browser.js';
 import {runAccountsCommand} from './commands/accounts-command.js';
+import {readKey} from './commands/ask-key.js';
 import {realEnvironment, type SettingsFlags} from './commands/connection.js';
 import {runEmulatorCommand} from './commands/emulator-command.js';
 import {showLiveStatus, showLiveWatch} from './commands/live-status.js';
@@ -12,7 +13,7 @@ import {runWizard} from './commands/run-wizard.js';
 import {createTerminalConfirm, runResetCommand} from './commands/reset-command.js';
 import {readPastedAddresses, runSetupCommand} from './commands/setup-command.js';
 import {runStatusCommand} from './commands/status-command.js';
-import {HaloWizardError} from './errors.js';
+import {type FailureField, HaloWizardError} from './errors.js';
 import {openConfigStore} from './store/config-store.js';
 
 /** Runs one command line and returns the process exit code; the only place that decides it. */
@@ -153,8 +154,34 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
         profileName: args.profile,
         json: args.json,
         showLivePanel: interactive && !args.json ? showLiveStatus : null,
+        offerRetry: interactive && !args.json ? offerEditAndRetry : null,
       });
     }
+  }
+
+  async function offerEditAndRetry(retry: {
+    profileName: string;
+    field: FailureField;
+  }): Promise<number | null> {
+    const profile = store.getProfile(retry.profileName);
+    if (!profile) {
+      return null;
+    }
+
+    io.stderr.write('Press e to edit the failing setting and retry, or any other key to quit.\n');
+    if ((await readKey(process.stdin)) !== 'e') {
+      return null;
+    }
+
+    return runWizard({
+      io,
+      environment,
+      store,
+      profileName: retry.profileName,
+      flags,
+      timeoutSeconds: args.timeoutSeconds,
+      retry: {instanceUrl: profile.settings.instanceUrl, field: retry.field},
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import {defaultRedirectUri, defaultScope} from '../auth/defaults.js';
+import type {FailureField} from '../errors.js';
 import {exitCodeFor, exitCodes} from '../exit-codes.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
@@ -22,6 +23,8 @@ export type WizardInput = {
   timeoutSeconds: number;
   /** Demo mode: what the wizard shows under the fields as the value to type. */
   hints?: Partial<Record<'workspace' | 'clientId', string>>;
+  /** Opens the wizard at the failing field of the saved connection, for "edit and retry". */
+  retry?: {instanceUrl: string; field: FailureField};
 };
 
 /** Renders the guided setup and turns its outcome into the process exit code. */
@@ -57,6 +60,7 @@ export async function runWizard(input: WizardInput): Promise<number> {
       defaultScope={defaultScope}
       signInTimeoutMs={input.timeoutSeconds * 1000}
       {...(input.hints ? {hints: input.hints} : {})}
+      {...(input.retry ? {retry: input.retry} : {})}
       hyperlinks={supportsHyperlinks(input.environment.env, process.stdout.isTTY === true)}
       onExit={(result) => {
         outcome = result;

@@ -1,3 +1,4 @@
+import type {FailureField} from '../errors.js';
 import {exitCodeFor, exitCodes} from '../exit-codes.js';
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment, StatusCheck} from '../halo/types.js';
@@ -26,6 +27,11 @@ export type StatusInput = {
     | null;
   /** `--watch`: re-run the checks on an interval until the signal aborts, or null. */
   watch?: StatusWatchOptions | null;
+  /**
+   * Offers "edit and retry" after a failure and, when the person accepts, runs the wizard from
+   * the failing field and returns its exit code; null when there is no terminal to ask on.
+   */
+  offerRetry?: ((retry: {profileName: string; field: FailureField}) => Promise<number | null>) | null;
 };
 
 export type StatusResult = Awaited<ReturnType<typeof runStatusChecks>>;
@@ -106,7 +112,11 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
     }
 
     if (!result.ok) {
-      return reportFailure(io, failed?.error ?? new Error('A status check failed.'), {json: false});
+      const code = reportFailure(io, failed?.error ?? new Error('A status check failed.'), {
+        json: false,
+      });
+      const retried = await input.offerRetry?.({profileName, field: failed?.error?.field ?? null});
+      return retried ?? code;
     }
 
     io.stderr.write(`✔ Profile "${profileName}" is connected.\n`);

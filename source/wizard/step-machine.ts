@@ -4,7 +4,13 @@ import {reduceRuns} from './run-reducer.js';
 import {reduceSignInWait} from './sign-in-reducer.js';
 import type {WizardEvent} from './step-events.js';
 import {enterStep, previousStep} from './step-navigation.js';
-import {stepForField, type WizardState} from './wizard-state.js';
+import type {FailureField} from '../errors.js';
+import {
+  createWizardState,
+  stepForField,
+  type WizardState,
+  type WizardValues,
+} from './wizard-state.js';
 
 /**
  * Returns the wizard state after `event`: which step follows, what a result changes, where
@@ -91,6 +97,27 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       );
     }
   }
+}
+
+/**
+ * Returns the state for retrying a saved connection after a failure: the values filled in, the
+ * instance resolved and the checklist done, opened at the failing field's step (at sign-in when
+ * no field is to blame). Only the steps from there on run again.
+ */
+export function createRetryState(
+  values: WizardValues,
+  retry: {instanceUrl: string; field: FailureField},
+): WizardState {
+  const fresh = createWizardState(values);
+  const prepared: WizardState = {
+    ...fresh,
+    instanceUrl: retry.instanceUrl,
+    checklist: {...fresh.checklist, ticked: fresh.checklist.ticked.map(() => true)},
+  };
+
+  return stepForField(retry.field) === null
+    ? enterStep(prepared, 'sign-in')
+    : editField(prepared, retry.field);
 }
 
 function editField(state: WizardState, field: WizardState['editField']): WizardState {

@@ -9,13 +9,14 @@ import {ChecklistStep} from './checklist-step.js';
 import {ClientIdStep} from './client-id-step.js';
 import {SignInStep} from './sign-in-step.js';
 import {StatusStep} from './status-step.js';
-import {wizardReducer} from './step-machine.js';
+import {createRetryState, wizardReducer} from './step-machine.js';
 import type {StepProps} from './step-props.js';
 import {useSetupChecks} from './use-setup-checks.js';
 import {useSignIn} from './use-sign-in.js';
 import {useStatusChecks} from './use-status-checks.js';
 import {outcomeOnQuit} from './wizard-outcome.js';
 import {createWizardState, type WizardState} from './wizard-state.js';
+import type {FailureField} from '../errors.js';
 import type {WizardOutcome, WizardServices} from './wizard-services.js';
 import {WorkspaceStep} from './workspace-step.js';
 
@@ -38,20 +39,26 @@ export type WizardProps = {
   hints?: Partial<Record<'workspace' | 'clientId', string>>;
   /** Whether the printed sign-in address is also an OSC 8 hyperlink. @default false */
   hyperlinks?: boolean;
+  /**
+   * Opens the wizard at the failing field of a saved connection instead of step 1, with the
+   * instance already resolved, for "edit and retry".
+   */
+  retry?: {instanceUrl: string; field: FailureField};
   /** Called once with the wizard's outcome, before the wizard calls Ink's `exit()`. */
   onExit(outcome: WizardOutcome): void;
 };
 
 function initialState(props: WizardProps): WizardState {
   const {initial = {}} = props;
-  return createWizardState({
+  const values = {
     workspace: initial.workspace ?? '',
     baseUri: initial.baseUri ?? '',
     tenant: initial.tenant ?? '',
     clientId: initial.clientId ?? '',
     redirectUri: initial.redirectUri ?? props.defaultRedirectUri,
     scope: initial.scope ?? props.defaultScope,
-  });
+  };
+  return props.retry ? createRetryState(values, props.retry) : createWizardState(values);
 }
 
 type PrintedUrl = {key: string; url: string};
