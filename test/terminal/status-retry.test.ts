@@ -7,7 +7,7 @@ import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
 import {findFreePort} from '../helpers/free-port.js';
 import {cliPath, startCli} from '../helpers/run-cli.js';
 import {hasTmux, shellQuote, startTmuxSession, type TmuxSession} from '../helpers/tmux.js';
-import {exitLinePattern, readSignInUrl} from './demo-terminal.js';
+import {exitLinePattern, readSignInUrl, signInScreenPattern} from './demo-terminal.js';
 
 const tmuxFound = hasTmux();
 
@@ -85,7 +85,7 @@ describe.skipIf(!tmuxFound)('status edit and retry in tmux (skipped without tmux
     expect(failed).toContain('halo-wizard login');
     await tmux.sendKeys('e');
 
-    const signIn = await tmux.waitForScreen(/Step 5 of 6[\s\S]*Waiting for you/, {join: true});
+    const signIn = await tmux.waitForScreen(signInScreenPattern, {join: true});
     expect(signIn).not.toContain('Step 1 of 6');
     const browser = await signInWithEmulatorPage(readSignInUrl(signIn), emulator.demoCredentials);
     expect(browser.callbackStatus).toBe(200);
