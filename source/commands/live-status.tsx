@@ -35,6 +35,9 @@ export async function showLiveStatus<T>(
       listener(checks);
     });
   } finally {
+    // A state update from the last check may not be drawn yet; rendering the final checks
+    // directly (Ink renders synchronously outside concurrent mode) leaves no spinner behind.
+    instance.rerender(<StatusPanel checks={latest} />);
     instance.unmount();
     await instance.waitUntilExit();
   }
