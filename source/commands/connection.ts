@@ -11,7 +11,7 @@ import {
 import {refreshMarginMs} from '../halo/token-keeper.js';
 import type {ConnectionSettings, Environment, TokenSet} from '../halo/types.js';
 import type {ConfigStore, StoredProfile} from '../store/config-store.js';
-import {refreshStoredTokens} from '../store/shared-refresh.js';
+import {refreshStoredTokens, withTokenLock} from '../store/shared-refresh.js';
 
 /** The process's real fetch, clock and environment variables. */
 export function realEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -195,5 +195,48 @@ export function sessionEndedError(
     kind: 'sign-in',
     nextStep: `Run \`${loginCommandFor(profileName)}\` to sign in again; your settings are kept.`,
     ...(cause === null ? {} : {cause}),
+  });
+}
+
+/**
+ * Saves a new sign-in as the profile, replacing the previous connection only now that the
+ * sign-in has succeeded. The token lock keeps a refresh of the old session in another process
+ * from overwriting the new tokens.
+ */
+export async function saveSignedInConnection(input: {
+  store: ConfigStore;
+  profileName: string;
+  settings: ConnectionSettings;
+  tokens: TokenSet;
+  now: () => number;
+}): Promise<void> {
+  const {store, profileName, settings, tokens, now} = input;
+  await withTokenLock(store, now, () => {
+    store.saveProfile(profileName, {
+      settings,
+      tokens,
+      agent: null,
+      savedAt: new Date(now()).toISOString(),
+    });
+  });
+}
+
+/** Records on the saved profile which agent the session signs in as. */
+export async function saveSignedInAgent(input: {
+  store: ConfigStore;
+  profileName: string;
+  agent: {id: number; name: string} | null;
+  now: () => number;
+}): Promise<void> {
+  const {store, profileName, agent, now} = input;
+  if (!agent) {
+    return;
+  }
+
+  await withTokenLock(store, now, () => {
+    const profile = store.getProfile(profileName);
+    if (profile) {
+      store.saveProfile(profileName, {...profile, agent});
+    }
   });
 }

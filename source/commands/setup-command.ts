@@ -7,9 +7,14 @@ import {isHaloWizardError} from '../errors.js';
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
-import {withTokenLock} from '../store/shared-refresh.js';
 import {stripControl} from '../text/strip-control.js';
-import {resolveSettings, type SettingsFlags, tokenCallbacks} from './connection.js';
+import {
+  resolveSettings,
+  saveSignedInAgent,
+  saveSignedInConnection,
+  type SettingsFlags,
+  tokenCallbacks,
+} from './connection.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
 import {checksJson} from './status-json.js';
 
@@ -76,16 +81,7 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       await session.close();
     }
 
-    // Under the token lock, so a refresh of the old session in another process cannot
-    // overwrite the new tokens.
-    await withTokenLock(store, environment.now, () => {
-      store.saveProfile(profileName, {
-        settings,
-        tokens,
-        agent: null,
-        savedAt: new Date(environment.now()).toISOString(),
-      });
-    });
+    await saveSignedInConnection({store, profileName, settings, tokens, now: environment.now});
     log(`Signed in. Connection saved as profile "${profileName}" in ${store.path}.`);
 
     const result = await runStatusChecks({
@@ -95,15 +91,7 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       ...tokenCallbacks({store, profileName, settings, environment}),
       onUpdate() {},
     });
-    const {agent} = result;
-    if (agent) {
-      await withTokenLock(store, environment.now, () => {
-        const profile = store.getProfile(profileName);
-        if (profile) {
-          store.saveProfile(profileName, {...profile, agent});
-        }
-      });
-    }
+    await saveSignedInAgent({store, profileName, agent: result.agent, now: environment.now});
 
     const failed = result.checks.find((check) => check.state === 'failed');
     const agents = result.accounts.filter((account) => account.type === 'agent').length;

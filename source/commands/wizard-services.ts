@@ -12,9 +12,8 @@ import {
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
-import {withTokenLock} from '../store/shared-refresh.js';
 import type {WizardServices} from '../wizard/wizard-services.js';
-import {tokenCallbacks} from './connection.js';
+import {saveSignedInAgent, saveSignedInConnection, tokenCallbacks} from './connection.js';
 
 /** The wizard's services on the real network, browser and config store. */
 export function createWizardServices(input: {
@@ -40,14 +39,7 @@ export function createWizardServices(input: {
     // The previous connection of this profile stays until a new sign-in has succeeded, so a
     // failed retry never loses a working session.
     async saveConnection(settings, tokens) {
-      await withTokenLock(store, environment.now, () => {
-        store.saveProfile(profileName, {
-          settings,
-          tokens,
-          agent: null,
-          savedAt: new Date(environment.now()).toISOString(),
-        });
-      });
+      await saveSignedInConnection({store, profileName, settings, tokens, now: environment.now});
     },
 
     async runStatusChecks(settings, tokens, onUpdate, signal) {
@@ -59,16 +51,7 @@ export function createWizardServices(input: {
         onUpdate,
         signal,
       });
-      const {agent} = result;
-      if (agent) {
-        await withTokenLock(store, environment.now, () => {
-          const profile = store.getProfile(profileName);
-          if (profile) {
-            store.saveProfile(profileName, {...profile, agent});
-          }
-        });
-      }
-
+      await saveSignedInAgent({store, profileName, agent: result.agent, now: environment.now});
       return {ok: result.ok, checks: result.checks, accounts: result.accounts};
     },
   };
