@@ -12,7 +12,7 @@ export type FailureField =
  * - usage: the input or the flags are wrong (exit 2)
  * - rejected: HaloPSA responded and rejected the integration (exit 3)
  * - sign-in: the browser sign-in failed, was cancelled or timed out (exit 4)
- * - unexpected: a bug or an environment failure nobody planned for (exit 1)
+ * - unexpected: a bug, or an environment failure with no planned handling (exit 1)
  */
 export type FailureKind = 'usage' | 'rejected' | 'sign-in' | 'unexpected';
 

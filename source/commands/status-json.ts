@@ -1,7 +1,7 @@
 import type {StatusCheck} from '../halo/types.js';
 import {stripControl} from '../text/strip-control.js';
 
-/** The `checks` array of `status --json` and `setup --json`. */
+/** Builds the `checks` array of `status --json` and `setup --json`. */
 export function checksJson(
   checks: StatusCheck[],
 ): Array<{id: string; ok: boolean; detail: string}> {

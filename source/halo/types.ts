@@ -17,7 +17,7 @@ export type Account = {
 
 /** Everything needed to reach one HaloPSA instance; saved per profile, never secret. */
 export type ConnectionSettings = {
-  /** What the person typed: a workspace key such as "acme", or a URL. */
+  /** The workspace as typed: a key such as "acme", or a URL. */
   workspace: string;
   /** Normalised instance URL without a trailing slash, e.g. "https://acme.halopsa.com". */
   instanceUrl: string;
