@@ -1,5 +1,4 @@
 import {Box, Text, useInput, useStdin, type Key} from 'ink';
-import TextInput from 'ink-text-input';
 import {useEffect, useMemo, useState} from 'react';
 import type {Account} from '../halo/types.js';
 import {toSingleLine} from '../text/strip-control.js';
@@ -18,6 +17,7 @@ import {
   sortColumnTitles,
   type SortOrder,
 } from './account-table-sort.js';
+import {FieldInput} from './field-input.js';
 
 // Header, filter line, footer and key help take one line each.
 const chromeHeight = 4;
@@ -143,7 +143,7 @@ export function AccountTable(props: AccountTableProps) {
       <Box>
         <Text>Filter: </Text>
         {isFiltering ? (
-          <TextInput value={filter} focus={canRead} onChange={setFilter} />
+          <FieldInput value={filter} focus={canRead} onChange={setFilter} />
         ) : (
           <Text dimColor>{filter === '' ? '(none)' : toSingleLine(filter)}</Text>
         )}
