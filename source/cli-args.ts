@@ -106,7 +106,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
       strict: true,
     });
   } catch (error) {
-    throw usageError(error instanceof Error ? error.message : String(error));
+    throw usageError(describeParseError(error));
   }
 
   const {values, positionals} = parsed;
@@ -183,4 +183,44 @@ function withWatchValue(argv: string[]): string[] {
   }
 
   return result;
+}
+
+// node:util's message for an unknown flag explains positional arguments after `--`, which is
+// no help for a typo; this names the flag and the closest known one instead.
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as {code?: unknown}).code;
+  const flag = /'(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || flag === undefined) {
+    return message;
+  }
+
+  const name = flag.replace(/^-+/, '');
+  const closest = Object.keys(options)
+    .map((option) => ({option, distance: editDistance(name, option)}))
+    .sort((left, right) => left.distance - right.distance)[0];
+  // A third of the typed length tolerates a typo or two without suggesting unrelated flags.
+  const tolerance = Math.max(1, Math.floor(name.length / 3));
+  const suggestion =
+    closest && closest.distance <= tolerance ? ` Did you mean --${closest.option}?` : '';
+  return `Unknown flag ${flag}.${suggestion}`;
+}
+
+/** Returns the Levenshtein distance: the fewest single-character edits from one to the other. */
+function editDistance(from: string, to: string): number {
+  let previous = Array.from({length: to.length + 1}, (_, index) => index);
+  for (let row = 1; row <= from.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= to.length; column++) {
+      const cost = from[row - 1] === to[column - 1] ? 0 : 1;
+      const substitution = (previous[column - 1] ?? 0) + cost;
+      const deletion = (previous[column] ?? 0) + 1;
+      const insertion = (current[column - 1] ?? 0) + 1;
+      current[column] = Math.min(substitution, deletion, insertion);
+    }
+
+    previous = current;
+  }
+
+  return previous[to.length] ?? 0;
 }

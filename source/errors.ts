@@ -10,7 +10,8 @@ export type FailureField =
 /**
  * Who must act on a failure. Each kind maps to one exit code in `exit-codes.ts`.
  * - usage: the input or the flags are wrong (exit 2)
- * - rejected: HaloPSA responded and rejected the integration (exit 3)
+ * - rejected: HaloPSA could not be reached at the address given, or it rejected the
+ *   integration, or a status check failed (exit 3)
  * - sign-in: the browser sign-in failed, was cancelled or timed out (exit 4)
  * - unexpected: a bug, or an environment failure with no planned handling (exit 1)
  */

@@ -41,7 +41,8 @@ Common flags
   -v, --version                Show the version
 
 Exit codes
-  0 success · 1 unexpected error · 2 bad usage or input · 3 HaloPSA rejected the integration
+  0 success · 1 unexpected error · 2 bad usage or input, or no saved connection
+  3 HaloPSA could not be reached or rejected the integration, or a status check failed
   4 sign-in failed, was cancelled or timed out · 130 the guided setup was quit with Ctrl+C
 
 Environment

@@ -41,7 +41,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
 
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return new HaloWizardError('server-timed-out', `The request to ${host} timed out.`, {
-      kind: 'unexpected',
+      kind: 'rejected',
       field: 'baseUri',
       nextStep: fixFor('server-timed-out'),
       cause: error,
@@ -50,7 +50,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new HaloWizardError('server-not-found', `The host ${host} was not found (DNS).`, {
-      kind: 'usage',
+      kind: 'rejected',
       field: 'baseUri',
       nextStep: fixFor('server-not-found'),
       cause: error,
@@ -62,7 +62,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
       'server-certificate-rejected',
       `The TLS certificate of ${host} was rejected (${code}).`,
       {
-        kind: 'unexpected',
+        kind: 'rejected',
         field: 'baseUri',
         nextStep: fixFor('server-certificate-rejected'),
         cause: error,
@@ -78,7 +78,7 @@ export function explainNetworkFailure(error: unknown, url: string): HaloWizardEr
     'server-unreachable',
     `Could not connect to ${host} (${clipForDisplay(code, 40)}).`,
     {
-      kind: 'unexpected',
+      kind: 'rejected',
       field: 'baseUri',
       nextStep: fixFor('server-unreachable'),
       cause: error,

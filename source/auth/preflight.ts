@@ -14,8 +14,9 @@ const preflightTimeoutMs = 10_000;
 /**
  * Requests the authorise URL with the entered client ID and redirect URL, without
  * following redirects, before the browser opens. A Halo error page (HTML with a 4xx
- * status) or a 404 throws HaloWizardError naming the field to fix. Any other failure
- * returns `unknown` with a detail, and the caller goes on with the sign-in.
+ * status) or a 404 throws HaloWizardError naming the field to fix, and so does a server that
+ * cannot be reached at all, because the token request from this machine would fail the same
+ * way. A time-out or any other answer returns `unknown` with a detail, and the caller goes on.
  */
 export async function preflightSignIn(input: {
   settings: ConnectionSettings;
@@ -39,6 +40,10 @@ export async function preflightSignIn(input: {
     });
   } catch (error) {
     const failure = explainNetworkFailure(error, authorizationUrl);
+    if (failure !== null && failure.code !== 'server-timed-out') {
+      throw failure;
+    }
+
     const reason = error instanceof Error ? error.message : String(error);
     return {verdict: 'unknown', detail: failure?.message ?? clipForDisplay(reason)};
   }
@@ -48,7 +53,7 @@ export async function preflightSignIn(input: {
 
   if (response.status === 200) {
     await response.body?.cancel();
-    return {verdict: 'ok', detail: `the authorisation server showed its sign-in page (${answer})`};
+    return {verdict: 'ok', detail: `The authorisation server showed its sign-in page (${answer}).`};
   }
 
   if (response.status >= 300 && response.status < 400) {

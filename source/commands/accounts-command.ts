@@ -4,7 +4,7 @@ import {createHaloApi} from '../halo/halo-api.js';
 import type {Account, Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {formatAccountsCsv} from './accounts-csv.js';
-import {requireProfile, tokenCallbacks} from './connection.js';
+import {loginCommandFor, requireProfile, tokenCallbacks} from './connection.js';
 import {type CommandIo, reportFailure, writeJson} from './output.js';
 import {formatAccountsTable, summariseAccounts} from './plain-table.js';
 
@@ -26,7 +26,7 @@ export async function runAccountsCommand(input: AccountsInput): Promise<number> 
     const accounts = await fetchAccounts({environment, store, profileName, io});
 
     if (format === 'json') {
-      writeJson(io, accounts.map(({lastLogin: _lastLogin, ...account}) => account));
+      writeJson(io, accounts);
     } else if (format === 'csv') {
       io.stdout.write(formatAccountsCsv(accounts));
     } else if (input.showInteractiveTable) {
@@ -52,9 +52,9 @@ export async function fetchAccounts(input: {
   const {io, environment, store, profileName} = input;
   const profile = requireProfile(store, profileName);
   if (!profile.tokens) {
-    throw new HaloWizardError('signed-out', `Profile "${profileName}" has no session.`, {
+    throw new HaloWizardError('signed-out', `Profile "${profileName}" has no saved sign-in.`, {
       kind: 'sign-in',
-      nextStep: `Run \`halo-wizard setup --profile ${profileName}\` to sign in again.`,
+      nextStep: `Run \`${loginCommandFor(profileName)}\` to sign in again; the settings are kept.`,
     });
   }
 

@@ -1,6 +1,6 @@
 import type {Account} from '../halo/types.js';
 
-const header = ['type', 'id', 'name', 'email', 'organisation', 'active'];
+const header = ['type', 'id', 'name', 'email', 'organisation', 'active', 'last_login'];
 
 // A cell that starts with one of these is read as a formula by Excel, LibreOffice and Google
 // Sheets, which lets a name such as "=HYPERLINK(...)" run when the file is opened. A leading
@@ -21,6 +21,7 @@ export function formatAccountsCsv(accounts: readonly Account[]): string {
     account.email ?? '',
     account.organisation ?? '',
     account.active ? 'true' : 'false',
+    account.lastLogin ?? '',
   ]);
 
   return [header, ...rows].map((row) => row.map(quoteCell).join(',')).join('\r\n') + '\r\n';

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import type {Account} from '../halo/types.js';
 import {toSingleLine} from '../text/strip-control.js';
 
-const columns = ['TYPE', 'ID', 'NAME', 'EMAIL', 'ORGANISATION', 'ACTIVE'] as const;
+const columns = ['TYPE', 'ID', 'NAME', 'EMAIL', 'ORGANISATION', 'ACTIVE', 'LAST LOGIN'] as const;
 
 function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -20,6 +20,7 @@ export function formatAccountsTable(accounts: readonly Account[]): string {
     toSingleLine(account.email ?? ''),
     toSingleLine(account.organisation ?? ''),
     account.active ? 'yes' : 'no',
+    toSingleLine(account.lastLogin ?? ''),
   ]);
   const widths = columns.map((title, index) =>
     Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[index] ?? ''))),

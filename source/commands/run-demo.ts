@@ -46,7 +46,10 @@ export async function runDemo(input: {
       profileName: 'default',
       flags: {...input.flags, redirectUri},
       timeoutSeconds: input.timeoutSeconds,
-      hints: {workspace: emulator.instanceUrl, clientId: emulator.application.clientId},
+      hints: {
+        workspace: `Demo: type ${emulator.instanceUrl}`,
+        clientId: `Demo: type ${emulator.application.clientId} (also on the emulator's application page)`,
+      },
     });
   } finally {
     await emulator.close();

@@ -2,6 +2,7 @@ import {createInterface} from 'node:readline';
 import type {Readable} from 'node:stream';
 import {openBrowser} from '../auth/open-browser.js';
 import {preflightSignIn} from '../auth/preflight.js';
+import {checkInstance} from '../halo/check-instance.js';
 import {startSignIn, type SignInSession} from '../auth/sign-in-session.js';
 import {isHaloWizardError} from '../errors.js';
 import {runStatusChecks} from '../halo/status-checks.js';
@@ -52,6 +53,13 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
 
     log(`Instance: ${settings.instanceUrl}`);
     log(`Authorisation server: ${settings.baseUri}`);
+    // A host that cannot be reached fails here, naming the workspace, instead of after a
+    // sign-in wait that could never end.
+    const instance = await checkInstance(settings.instanceUrl, environment);
+    if (!instance.ok && instance.error) {
+      throw instance.error;
+    }
+
     const preflight = await preflightSignIn({settings, environment});
     if (preflight.verdict === 'unknown') {
       log(`! ${stripControl(preflight.detail)}`);

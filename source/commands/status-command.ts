@@ -72,7 +72,8 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
       runStatusChecks({
         settings: profile.settings,
         // Each round reads the tokens again, because the previous one may have rotated them.
-        tokens: store.getProfile(profileName)?.tokens ?? profile.tokens,
+        // A logout in another process leaves null here, which the session check reports.
+        tokens: store.getProfile(profileName)?.tokens ?? null,
         environment,
         ...tokenCallbacks({store, profileName, settings: profile.settings, environment}),
         onUpdate,

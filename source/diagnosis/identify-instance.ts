@@ -56,7 +56,7 @@ export async function identifyHaloInstance(
       'not-halo-instance',
       `${shown} responds, but it is not a Halo instance: /api/authinfo is not Halo's and ` +
         `/api returns a web page (HTTP ${api.status}).`,
-      {kind: 'usage', field: 'workspace', nextStep: fixFor('not-halo-instance')},
+      {kind: 'rejected', field: 'workspace', nextStep: fixFor('not-halo-instance')},
     );
   } catch (error) {
     if (isCallerAbort(error, options.signal)) {

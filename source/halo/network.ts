@@ -53,7 +53,7 @@ export function describeNetworkFailure(
 
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return new HaloWizardError('request-timed-out', `The request to ${host} timed out.`, {
-      kind: 'unexpected',
+      kind: 'rejected',
       field,
       nextStep: fixFor('request-timed-out'),
       cause: error,
@@ -67,7 +67,7 @@ export function describeNetworkFailure(
   const code = findErrorCode(error.cause);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new HaloWizardError('host-not-found', `No such host: ${host}.`, {
-      kind: 'usage',
+      kind: 'rejected',
       field,
       nextStep: fixFor('host-not-found'),
       cause: error,
@@ -76,7 +76,7 @@ export function describeNetworkFailure(
 
   if (code === 'ECONNREFUSED') {
     return new HaloWizardError('connection-refused', `${host} refused the connection.`, {
-      kind: 'usage',
+      kind: 'rejected',
       field,
       nextStep: fixFor('connection-refused'),
       cause: error,
@@ -85,7 +85,7 @@ export function describeNetworkFailure(
 
   if (code !== undefined && (untrustedCertificateCodes.has(code) || /CERT|TLS|SSL/.test(code))) {
     return new HaloWizardError('tls-failed', `The TLS certificate of ${host} failed (${code}).`, {
-      kind: 'unexpected',
+      kind: 'rejected',
       field,
       nextStep: fixFor('tls-failed'),
       cause: error,
@@ -94,7 +94,7 @@ export function describeNetworkFailure(
 
   const reason = code === undefined ? '' : ` (${code})`;
   return new HaloWizardError('network-failed', `The request to ${host} failed${reason}.`, {
-    kind: 'unexpected',
+    kind: 'rejected',
     field,
     nextStep: 'Check your network connection and proxy settings, then try again.',
     cause: error,

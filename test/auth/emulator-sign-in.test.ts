@@ -329,13 +329,15 @@ describe('preflightSignIn against the emulator', () => {
     expect(error.field).toBe('baseUri');
   });
 
-  it('returns unknown when the server is unreachable', async () => {
+  it('rejects a server that refuses connections', async () => {
     const port = await findFreePort();
     const settings = createSettings({baseUri: `http://127.0.0.1:${port}/auth`});
 
-    const result = await preflightSignIn({settings, environment});
+    const failure = await preflightSignIn({settings, environment}).catch((error: unknown) => error);
 
-    expect(result.verdict).toBe('unknown');
-    expect(result.detail).toContain(`127.0.0.1:${port}`);
+    expect(failure).toBeInstanceOf(HaloWizardError);
+    expect((failure as HaloWizardError).code).toBe('server-unreachable');
+    expect((failure as HaloWizardError).field).toBe('baseUri');
+    expect((failure as HaloWizardError).message).toContain(`127.0.0.1:${port}`);
   });
 });

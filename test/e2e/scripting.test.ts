@@ -14,6 +14,7 @@ type AccountJson = {
   email: string | null;
   organisation: string | null;
   active: boolean;
+  lastLogin: string | null;
 };
 
 let emulator: HaloEmulator;
@@ -151,7 +152,7 @@ describe('accounts and status', () => {
     expect(accounts.some((account) => !account.active && account.type === 'agent')).toBe(true);
     expect(accounts.some((account) => !account.active && account.type === 'user')).toBe(true);
     expect(Object.keys(accounts[0] ?? {}).sort()).toEqual(
-      ['active', 'email', 'id', 'name', 'organisation', 'type'],
+      ['active', 'email', 'id', 'lastLogin', 'name', 'organisation', 'type'],
     );
   });
 

@@ -86,7 +86,7 @@ describe('checkInstance', () => {
 
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('host-not-found');
-    expect(result.error?.kind).toBe('usage');
+    expect(result.error?.kind).toBe('rejected');
     expect(result.detail).toBe('No such host: nosuch.halopsa.com.');
   });
 
