@@ -47,5 +47,5 @@ Exit codes
 
 Environment
   HALO_WIZARD_CONFIG_DIR       Folder of the config store (default: the platform's config folder)
-  HALO_WIZARD_DEBUG=1          Protocol detail on stderr, without tokens or codes
+  HALO_WIZARD_DEBUG=1          Where an unexpected error happened (its stack trace) on stderr
 `;

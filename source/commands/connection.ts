@@ -11,7 +11,11 @@ import {
 import {refreshMarginMs} from '../halo/token-keeper.js';
 import type {ConnectionSettings, Environment, TokenSet} from '../halo/types.js';
 import type {ConfigStore, StoredProfile} from '../store/config-store.js';
-import {refreshStoredTokens, withTokenLock} from '../store/shared-refresh.js';
+import {
+  refreshStoredTokens,
+  settleRejectedRefresh,
+  withTokenLock,
+} from '../store/shared-refresh.js';
 
 /** The process's real fetch, clock and environment variables. */
 export function realEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -121,7 +125,8 @@ export function requireProfile(store: ConfigStore, name: string): StoredProfile 
  * Builds the refresh and save callbacks the API client needs for a stored profile. A refresh takes
  * the token lock beside the config file, so processes sharing the profile never spend the
  * same single-use refresh token twice. When HaloPSA rejects the refresh token
- * (invalid_grant), the stored tokens are cleared, the settings kept, and the refresh throws
+ * (invalid_grant), the profile is read again: tokens another process rotated meanwhile are
+ * used. Otherwise the stored tokens are cleared, the settings kept, and the refresh throws
  * `session-ended`.
  */
 export function tokenCallbacks(input: {
@@ -140,7 +145,15 @@ export function tokenCallbacks(input: {
       return await refreshTokens({settings, refreshToken, environment});
     } catch (error) {
       if (isHaloWizardError(error) && error.code === 'refresh-token-rejected') {
-        store.saveTokens(profileName, null);
+        const rotated = settleRejectedRefresh({
+          store,
+          profileName,
+          rejectedRefreshToken: refreshToken,
+        });
+        if (rotated !== null) {
+          return rotated;
+        }
+
         throw sessionEndedError(profileName, error);
       }
 
@@ -199,9 +212,9 @@ export function sessionEndedError(
 }
 
 /**
- * Saves a new sign-in as the profile, replacing the previous connection only now that the
- * sign-in has succeeded. The token lock keeps a refresh of the old session in another process
- * from overwriting the new tokens.
+ * Saves a new sign-in as the profile and returns the profile it replaced, so the caller can put
+ * it back with `restoreProfile` when the new connection fails its checks. The token lock keeps
+ * a refresh of the old session in another process from overwriting the new tokens.
  */
 export async function saveSignedInConnection(input: {
   store: ConfigStore;
@@ -209,15 +222,30 @@ export async function saveSignedInConnection(input: {
   settings: ConnectionSettings;
   tokens: TokenSet;
   now: () => number;
-}): Promise<void> {
+}): Promise<StoredProfile | undefined> {
   const {store, profileName, settings, tokens, now} = input;
-  await withTokenLock(store, now, () => {
+  return withTokenLock(store, now, () => {
+    const previous = store.getProfile(profileName);
     store.saveProfile(profileName, {
       settings,
       tokens,
       agent: null,
       savedAt: new Date(now()).toISOString(),
     });
+    return previous;
+  });
+}
+
+/** Puts back the profile that a new, failing connection replaced. */
+export async function restoreProfile(input: {
+  store: ConfigStore;
+  profileName: string;
+  previous: StoredProfile;
+  now: () => number;
+}): Promise<void> {
+  const {store, profileName, previous, now} = input;
+  await withTokenLock(store, now, () => {
+    store.saveProfile(profileName, previous);
   });
 }
 

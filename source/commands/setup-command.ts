@@ -12,6 +12,7 @@ import {stripControl} from '../text/strip-control.js';
 import {
   resolveSettings,
   saveSignedInAgent,
+  restoreProfile,
   saveSignedInConnection,
   type SettingsFlags,
   tokenCallbacks,
@@ -89,8 +90,14 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       await session.close();
     }
 
-    await saveSignedInConnection({store, profileName, settings, tokens, now: environment.now});
-    log(`Signed in. Connection saved as profile "${profileName}" in ${store.path}.`);
+    const previous = await saveSignedInConnection({
+      store,
+      profileName,
+      settings,
+      tokens,
+      now: environment.now,
+    });
+    log('Signed in. Checking the connection...');
 
     const result = await runStatusChecks({
       settings,
@@ -99,7 +106,15 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       ...tokenCallbacks({store, profileName, settings, environment}),
       onUpdate() {},
     });
-    await saveSignedInAgent({store, profileName, agent: result.agent, now: environment.now});
+    // A connection that fails its checks does not replace one that was saved before, so a
+    // failed retry never loses what worked.
+    if (result.ok) {
+      await saveSignedInAgent({store, profileName, agent: result.agent, now: environment.now});
+      log(`Connection saved as profile "${profileName}" in ${store.path}.`);
+    } else if (previous) {
+      await restoreProfile({store, profileName, previous, now: environment.now});
+      log(`The new connection failed its checks; profile "${profileName}" keeps the one before.`);
+    }
 
     const failed = result.checks.find((check) => check.state === 'failed');
     const agents = result.accounts.filter((account) => account.type === 'agent').length;

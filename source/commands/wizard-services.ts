@@ -11,9 +11,14 @@ import {
 } from '../halo/instance-url.js';
 import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
-import type {ConfigStore} from '../store/config-store.js';
+import type {ConfigStore, StoredProfile} from '../store/config-store.js';
 import type {WizardServices} from '../wizard/wizard-services.js';
-import {saveSignedInAgent, saveSignedInConnection, tokenCallbacks} from './connection.js';
+import {
+  restoreProfile,
+  saveSignedInAgent,
+  saveSignedInConnection,
+  tokenCallbacks,
+} from './connection.js';
 
 /** The wizard's services on the real network, browser and config store. */
 export function createWizardServices(input: {
@@ -24,6 +29,8 @@ export function createWizardServices(input: {
   openUrl?: WizardServices['openUrl'];
 }): WizardServices {
   const {environment, store, profileName} = input;
+  // The profile a new sign-in replaced, put back if the new connection fails its checks.
+  let replaced: StoredProfile | undefined;
 
   return {
     resolveWorkspace,
@@ -36,10 +43,16 @@ export function createWizardServices(input: {
     preflight: async (settings) => preflightSignIn({settings, environment}),
     startSignIn: async (settings) => startSignIn({settings, environment}),
 
-    // The previous connection of this profile stays until a new sign-in has succeeded, so a
-    // failed retry never loses a working session.
+    // The previous connection of this profile stays until a new one has signed in and passed
+    // its checks, so a failed retry never loses a working session.
     async saveConnection(settings, tokens) {
-      await saveSignedInConnection({store, profileName, settings, tokens, now: environment.now});
+      replaced = await saveSignedInConnection({
+        store,
+        profileName,
+        settings,
+        tokens,
+        now: environment.now,
+      });
     },
 
     async runStatusChecks(settings, tokens, onUpdate, signal) {
@@ -51,7 +64,13 @@ export function createWizardServices(input: {
         onUpdate,
         signal,
       });
-      await saveSignedInAgent({store, profileName, agent: result.agent, now: environment.now});
+      if (result.ok) {
+        await saveSignedInAgent({store, profileName, agent: result.agent, now: environment.now});
+      } else if (replaced) {
+        await restoreProfile({store, profileName, previous: replaced, now: environment.now});
+      }
+
+      replaced = undefined;
       return {ok: result.ok, checks: result.checks, accounts: result.accounts};
     },
   };

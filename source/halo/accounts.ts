@@ -108,7 +108,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function invalidBody(request: string, expected: string): HaloWizardError {
   return new HaloWizardError('response-invalid', `${request} did not return ${expected}.`, {
-    kind: 'unexpected',
+    kind: 'rejected',
     field: 'workspace',
     nextStep: 'Check that the instance URL is the address you open Halo at.',
   });

@@ -68,7 +68,7 @@ export function failureForStatus(input: {
       'server-error',
       `HaloPSA failed ${request} (HTTP ${status}) on every retry.${halo}`,
       {
-        kind: 'unexpected',
+        kind: 'rejected',
         nextStep: fixFor('server-error'),
       },
     );
@@ -97,7 +97,7 @@ export function unreadableBodyError(input: {
     'response-not-json',
     `${input.request} returned ${input.problem}.${excerpt}`,
     {
-      kind: 'unexpected',
+      kind: 'rejected',
       field: 'workspace',
       nextStep: fixFor('response-not-json'),
     },

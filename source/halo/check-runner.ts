@@ -1,5 +1,6 @@
 import {HaloWizardError, isHaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
+import {fixFor} from '../diagnosis/diagnose.js';
 import type {StatusCheck, StatusCheckId} from './types.js';
 
 const labels: Record<StatusCheckId, string> = {
@@ -111,6 +112,15 @@ export function createCheckRunner(input: {
 function asFailure(error: unknown): HaloWizardError {
   if (isHaloWizardError(error)) {
     return error;
+  }
+
+  // A body that arrives too slowly ends in the request's timeout signal, outside fetch.
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new HaloWizardError(
+      'request-timed-out',
+      'HaloPSA stopped sending the response before it was complete.',
+      {kind: 'rejected', nextStep: fixFor('request-timed-out'), cause: error},
+    );
   }
 
   const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import {isHaloWizardError} from '../errors.js';
-import {clipForDisplay} from '../text/strip-control.js';
+import {clipForDisplay, stripControl} from '../text/strip-control.js';
 import {fetchWithTimeout, isCallerAbort} from './network.js';
 import {validateBaseUri} from './settings-fields.js';
 import type {Environment} from './types.js';
@@ -99,15 +99,18 @@ async function readAuthInfo(
   return {baseUri, tenant: readTenant(tenantId)};
 }
 
-// The format of tenant_id is undocumented, so it is passed on unchanged unless empty.
+// The format of tenant_id is undocumented, so it is passed on as sent, except that control
+// and invisible formatting characters are removed: the value is drawn in the wizard's field
+// and sent in a query string.
 function readTenant(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) {
     return String(value);
   }
 
-  if (typeof value !== 'string' || value.trim() === '') {
+  if (typeof value !== 'string') {
     return null;
   }
 
-  return value;
+  const tenant = stripControl(value).trim();
+  return tenant === '' ? null : tenant;
 }

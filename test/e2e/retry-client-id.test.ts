@@ -78,3 +78,35 @@ describe('retry after a wrong client id', () => {
     });
   });
 });
+
+describe('retry that signs in but fails its checks', () => {
+  it('keeps the previous working profile', async () => {
+    const first = await setUpWith([
+      '--workspace',
+      emulator.instanceUrl,
+      '--client-id',
+      emulator.application.clientId,
+      '--redirect-uri',
+      redirectUri,
+    ]);
+    expect(first.code).toBe(0);
+    const working = await readConfig();
+
+    // A second instance where sign-in works but the Permissions tab lacks the users scope.
+    const narrow = await startHaloEmulator({redirectUris: [redirectUri], appScopes: ['read:tickets']});
+    try {
+      const run = startCli(
+        ['setup', '--non-interactive', '--no-browser', '--json', '--workspace', narrow.instanceUrl],
+        {HALO_WIZARD_CONFIG_DIR: configDirectory},
+      );
+      const url = await run.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
+      await signInWithEmulatorPage(url, narrow.demoCredentials);
+
+      expect(await run.exited()).toBe(3);
+      expect(run.stderr()).toContain('keeps the one before');
+      expect(await readConfig()).toBe(working);
+    } finally {
+      await narrow.close();
+    }
+  });
+});
