@@ -3,9 +3,19 @@ import path from 'node:path';
 import Conf from 'conf';
 import {HaloWizardError} from '../errors.js';
 import type {TokenSet} from '../halo/types.js';
-import {resolveConfigDir} from './config-dir.js';
+import {clipForDisplay} from '../text/strip-control.js';
 import {
+  createConfigDir,
+  resolveConfigDir,
+  restrictMode,
+  toConfigFileError,
+  type ConfigFileAction,
+} from './config-dir.js';
+import {
+  checkStoredProfile,
   isConfigData,
+  isProfileName,
+  profileNameRule,
   validateProfileName,
   type ConfigData,
   type StoredProfile,
@@ -17,91 +27,132 @@ export type {StoredProfile} from './profile-shape.js';
 export type ConfigStore = {
   /** Absolute path of the config file. */
   readonly path: string;
-  /** Sentences about problems found on opening, such as a corrupt file moved aside. */
+  /**
+   * Sentences about problems found on opening: a corrupt file moved aside, a profile left
+   * out as invalid, permissions that could not be tightened, a folder that is not writable.
+   */
   readonly warnings: string[];
-  /** Returns the profile names in alphabetical order. */
+  /** Returns the names of the valid profiles in alphabetical order. */
   listProfiles(): string[];
+  /** Returns a copy of the profile, or undefined when it is missing or invalid. */
   getProfile(name: string): StoredProfile | undefined;
-  /** Creates or replaces the profile `name`. */
+  /** Creates or replaces the profile `name`, keeping every other profile as it is on disk. */
   saveProfile(name: string, profile: StoredProfile): void;
   /** Replaces the tokens of an existing profile and stamps `savedAt`. */
   saveTokens(name: string, tokens: TokenSet | null): void;
-  /** Removes the profile; returns whether it existed. */
+  /** Removes the profile, valid or not; returns whether it existed. */
   deleteProfile(name: string): boolean;
 };
 
 /**
  * Opens the config store in `HALO_WIZARD_CONFIG_DIR` or conf's default directory. The
- * directory is created 0700 and the file written 0600, atomically, because it contains
- * refresh tokens. A file that is not valid JSON or not the expected shape is renamed to
- * `config.json.corrupt-<time>` and reported in `warnings`; the store then starts empty.
+ * directory is kept 0700 and the file 0600, written atomically, because it contains refresh
+ * tokens. A file that is not JSON, or whose top level is not an object with a `profiles`
+ * object, is renamed to `config.json.corrupt-<time>` and the store starts empty. An invalid
+ * profile is only left out and reported in `warnings`. File system failures throw
+ * HaloWizardError `config-path-invalid`, `config-not-readable` or `config-not-writable`.
  */
 export function openConfigStore(input: {env: NodeJS.ProcessEnv; now: () => number}): ConfigStore {
   const directory = resolveConfigDir({env: input.env});
-  fs.mkdirSync(directory, {recursive: true, mode: 0o700});
-
   const filePath = path.join(directory, 'config.json');
   const warnings: string[] = [];
-  const movedTo = moveAsideIfCorrupt(filePath, input.now());
-  if (movedTo !== null) {
+
+  createConfigDir(directory);
+  restrictMode(directory, 0o700, warnings);
+  restrictMode(filePath, 0o600, warnings);
+  const moved = moveAsideIfCorrupt(filePath, input.now());
+  if (moved !== null) {
     warnings.push(
-      `The config file ${filePath} was not valid, so it was moved to ${movedTo} and ` +
-        'halo-wizard started with no saved profiles.',
+      `The config file ${filePath} ${moved.reason}, so it was moved to ${moved.target} and ` +
+        `halo-wizard started with no saved profiles. To restore it, fix ${moved.target} ` +
+        `and move it back to ${filePath}.`,
     );
   }
 
-  const conf = new Conf<ConfigData>({
-    cwd: directory,
-    configName: 'config',
-    configFileMode: 0o600,
-    accessPropertiesByDotNotation: false,
+  const conf = onConfigFile(filePath, 'read', () => {
+    return new Conf<ConfigData>({
+      cwd: directory,
+      configName: 'config',
+      configFileMode: 0o600,
+      accessPropertiesByDotNotation: false,
+    });
   });
 
-  const readProfiles = (): Record<string, StoredProfile> => conf.get('profiles') ?? {};
-  const writeProfiles = (profiles: Record<string, StoredProfile>) => {
-    conf.set('profiles', profiles);
+  // Profiles as stored, invalid ones included, so a save writes those back unchanged.
+  const readStored = (): Record<string, unknown> =>
+    onConfigFile(filePath, 'read', () => conf.get('profiles') ?? {});
+  const writeStored = (profiles: Record<string, unknown>) => {
+    onConfigFile(filePath, 'write', () => {
+      conf.set('profiles', profiles);
+    });
   };
+
+  const readValid = (): Record<string, StoredProfile> => {
+    const valid: Record<string, StoredProfile> = {};
+    for (const [name, stored] of Object.entries(readStored())) {
+      const checked = checkStoredProfile(stored);
+      if (isProfileName(name) && checked.ok) {
+        valid[name] = checked.profile;
+      }
+    }
+
+    return valid;
+  };
+
+  warnings.push(...describeInvalidProfiles(readStored(), filePath));
+  warnIfNotWritable(directory, warnings);
 
   return {
     path: conf.path,
     warnings,
-    listProfiles: () => Object.keys(readProfiles()).sort(),
+    listProfiles: () => Object.keys(readValid()).sort(),
 
     getProfile(name) {
-      const profile = readProfiles()[validateProfileName(name)];
+      const profile = readValid()[validateProfileName(name)];
       return profile === undefined ? undefined : structuredClone(profile);
     },
 
     saveProfile(name, profile) {
-      writeProfiles({...readProfiles(), [validateProfileName(name)]: profile});
+      writeStored({...readStored(), [validateProfileName(name)]: profile});
     },
 
     saveTokens(name, tokens) {
-      const profiles = readProfiles();
-      const profile = profiles[validateProfileName(name)];
-      if (profile === undefined) {
-        throw profileNotFound(name);
+      const stored = readStored();
+      const checked = checkStoredProfile(stored[validateProfileName(name)]);
+      if (!checked.ok) {
+        throw name in stored ? profileInvalid(name, filePath) : profileNotFound(name);
       }
 
       const savedAt = new Date(input.now()).toISOString();
-      writeProfiles({...profiles, [name]: {...profile, tokens, savedAt}});
+      writeStored({...stored, [name]: {...checked.profile, tokens, savedAt}});
     },
 
     deleteProfile(name) {
-      const {[validateProfileName(name)]: removed, ...rest} = readProfiles();
-      if (removed === undefined) {
+      const stored = readStored();
+      if (!(validateProfileName(name) in stored)) {
         return false;
       }
 
-      writeProfiles(rest);
+      const {[name]: _removed, ...rest} = stored;
+      writeStored(rest);
       return true;
     },
   };
 }
 
-// Returns where the file was moved, or null when it is missing or valid. conf would throw on
-// invalid JSON, or with clearInvalidConfig silently overwrite it at the next save.
-function moveAsideIfCorrupt(filePath: string, now: number): string | null {
+function onConfigFile<T>(filePath: string, action: ConfigFileAction, operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    throw toConfigFileError(error, filePath, action);
+  }
+}
+
+type MovedAside = {target: string; reason: string};
+
+// Returns where the file was moved and why, or null when it is missing or usable. conf would
+// throw on invalid JSON, or with clearInvalidConfig silently overwrite it at the next save.
+function moveAsideIfCorrupt(filePath: string, now: number): MovedAside | null {
   let text: string;
   try {
     text = fs.readFileSync(filePath, 'utf8');
@@ -110,15 +161,18 @@ function moveAsideIfCorrupt(filePath: string, now: number): string | null {
       return null;
     }
 
-    throw error;
+    throw toConfigFileError(error, filePath, 'read');
   }
 
+  let reason = 'is not valid JSON';
   try {
     if (isConfigData(JSON.parse(text))) {
       return null;
     }
+
+    reason = 'is not a JSON object with a "profiles" object';
   } catch {
-    // Not JSON at all: moved aside below, like a file of the wrong shape.
+    // Not JSON at all: moved aside below with the reason set above.
   }
 
   // Colons are not allowed in Windows file names.
@@ -128,8 +182,68 @@ function moveAsideIfCorrupt(filePath: string, now: number): string | null {
     target = `${filePath}.corrupt-${stamp}-${n}`;
   }
 
-  fs.renameSync(filePath, target);
-  return target;
+  onConfigFile(filePath, 'write', () => {
+    fs.renameSync(filePath, target);
+  });
+  return {target, reason};
+}
+
+function describeInvalidProfiles(stored: Record<string, unknown>, filePath: string): string[] {
+  const warnings: string[] = [];
+  for (const [name, profile] of Object.entries(stored)) {
+    const shown = `The profile "${clipForDisplay(name, 80)}" in ${filePath}`;
+    if (!isProfileName(name)) {
+      warnings.push(
+        `${shown} was left out because its name is invalid (use ${profileNameRule}). ` +
+          'It stays in the file unchanged. Rename it there to use it.',
+      );
+      continue;
+    }
+
+    const checked = checkStoredProfile(profile);
+    if (!checked.ok) {
+      warnings.push(
+        `${shown} was left out because ${joinProblems(checked.problems)}. It stays in the ` +
+          `file unchanged. Fix it there, or run \`halo-wizard setup --profile ${name}\` to ` +
+          'replace it.',
+      );
+    }
+  }
+
+  return warnings;
+}
+
+function joinProblems(problems: string[]): string {
+  const shown = problems.slice(0, 3);
+  const more = problems.length - shown.length;
+  const list = more > 0 ? [...shown, `${more} more`] : shown;
+  const last = list.pop() ?? '';
+  return list.length === 0 ? last : `${list.join(', ')} and ${last}`;
+}
+
+// Token refreshes take a lock file in this folder and save new tokens to it, so a folder
+// that cannot be written is reported up front. Root passes this check whatever the mode.
+function warnIfNotWritable(directory: string, warnings: string[]): void {
+  try {
+    fs.accessSync(directory, fs.constants.W_OK);
+  } catch {
+    warnings.push(
+      `The config folder ${directory} is not writable, so halo-wizard cannot save sign-ins ` +
+        'or refreshed tokens. Give your user write permission on it, or set ' +
+        'HALO_WIZARD_CONFIG_DIR to another folder.',
+    );
+  }
+}
+
+function profileInvalid(name: string, filePath: string): HaloWizardError {
+  return new HaloWizardError(
+    'profile-invalid',
+    `The profile "${name}" in ${filePath} is invalid, so its tokens cannot be saved.`,
+    {
+      kind: 'usage',
+      nextStep: `Fix it in that file, or run \`halo-wizard setup --profile ${name}\` to replace it.`,
+    },
+  );
 }
 
 function profileNotFound(name: string): HaloWizardError {

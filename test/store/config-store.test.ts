@@ -118,18 +118,22 @@ describe('openConfigStore', () => {
 
   it('moves a file of the wrong shape aside', () => {
     fs.mkdirSync(configDir, {recursive: true});
-    const broken = {profiles: {acme: {...profile(), tokens: {accessToken: 5}}}};
-    fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify(broken));
+    const file = path.join(configDir, 'config.json');
+    fs.writeFileSync(file, JSON.stringify({profiles: [profile()]}));
 
     const store = openStore();
     store.saveProfile('beta', profile());
 
+    const aside = `${file}.corrupt-2025-03-01T123045.123Z`;
     expect(fs.readdirSync(configDir).sort()).toEqual([
       'config.json',
       'config.json.corrupt-2025-03-01T123045.123Z',
     ]);
     expect(store.listProfiles()).toEqual(['beta']);
-    expect(store.warnings[0]).toContain('moved to');
+    expect(store.warnings).toHaveLength(1);
+    expect(store.warnings[0]).toContain('is not a JSON object with a "profiles" object');
+    expect(store.warnings[0]).toContain(`move it back to ${file}`);
+    expect(store.warnings[0]).toContain(aside);
   });
 
   it('keeps an earlier corrupt copy', () => {
