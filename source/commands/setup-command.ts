@@ -18,6 +18,7 @@ import {
   tokenCallbacks,
 } from './connection.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
+import {createProgressLines} from './progress-lines.js';
 import {checksJson} from './status-json.js';
 
 export type SetupInput = {
@@ -104,7 +105,7 @@ export async function runSetupCommand(input: SetupInput): Promise<number> {
       tokens,
       environment,
       ...tokenCallbacks({store, profileName, settings, environment}),
-      onUpdate() {},
+      onUpdate: createProgressLines(log),
     });
     // A connection that fails its checks does not replace one that was saved before, so a
     // failed retry never loses what worked.

@@ -7,6 +7,7 @@ import {stripControl} from '../text/strip-control.js';
 import {tokenCallbacks} from './connection.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
 import {checkAllProfiles, formatVerdict, type ProfileVerdict} from './profile-verdicts.js';
+import {createProgressLines} from './progress-lines.js';
 import {checksJson} from './status-json.js';
 import {runStatusWatch, type StatusWatchOptions} from './status-watch-run.js';
 import {formatCheckLines} from './status-watch-output.js';
@@ -84,7 +85,8 @@ export async function runStatusCommand(input: StatusInput): Promise<number> {
       return await runStatusWatch({io, now: environment.now, options: input.watch, run});
     }
 
-    const result = input.showLivePanel ? await input.showLivePanel(run) : await run(() => {});
+    const progress = createProgressLines((line) => io.stderr.write(`${line}\n`));
+    const result = input.showLivePanel ? await input.showLivePanel(run) : await run(progress);
     const failed = result.checks.find((check) => check.state === 'failed');
 
     if (json) {

@@ -52,10 +52,12 @@ export function failureForStatus(input: {
   }
 
   if (status === 429) {
+    // Without Retry-After, Halo named no wait, so the message does not invent one.
+    const hasWait = input.retryAfterMs !== null && input.retryAfterMs !== undefined;
+    const wait = hasWait ? ` and asks to wait ${describeWait(input.retryAfterMs)}` : '';
     return new HaloWizardError(
       'rate-limited',
-      `HaloPSA kept rate-limiting ${request} (HTTP 429) and asks to wait ` +
-        `${describeWait(input.retryAfterMs)}.${halo}`,
+      `HaloPSA kept rate-limiting ${request} (HTTP 429)${wait}.${halo}`,
       {
         kind: 'rejected',
         nextStep: fixFor('rate-limited', {wait: describeWait(input.retryAfterMs)}),
