@@ -34,8 +34,15 @@ export function enterStep(state: WizardState, step: StepId): WizardState {
   }
 }
 
-/** Returns the step before `step`, or step 1 itself. */
+/**
+ * Returns the step before `step`, or step 1 itself. From the status step it is the Client ID:
+ * the sign-in step between them is an action, and entering it would start a new sign-in.
+ */
 export function previousStep(step: StepId): StepId {
+  if (step === 'status') {
+    return 'client-id';
+  }
+
   const index = steps.findIndex(entry => entry.id === step);
   return steps[Math.max(index - 1, 0)]?.id ?? step;
 }
