@@ -1,4 +1,5 @@
 import {type HaloEmulator, startHaloEmulator} from '../emulator/halo-emulator.js';
+import {HaloWizardError} from '../errors.js';
 import type {CommandIo} from './output.js';
 
 /** Lines that tell a person how to use a running emulator: URL, Client ID, redirect, sign-in. */
@@ -18,10 +19,15 @@ export async function runEmulatorCommand(input: {
   port: number | undefined;
   users: number | undefined;
 }): Promise<number> {
-  const emulator = await startHaloEmulator({
-    ...(input.port === undefined ? {} : {port: input.port}),
-    ...(input.users === undefined ? {} : {userCount: input.users}),
-  });
+  let emulator: HaloEmulator;
+  try {
+    emulator = await startHaloEmulator({
+      ...(input.port === undefined ? {} : {port: input.port}),
+      ...(input.users === undefined ? {} : {userCount: input.users}),
+    });
+  } catch (error) {
+    throw toListenError(error, input.port ?? 0);
+  }
 
   input.io.stdout.write('HaloPSA emulator running on 127.0.0.1.\n');
   for (const line of describeEmulator(emulator)) {
@@ -39,4 +45,35 @@ export async function runEmulatorCommand(input: {
   });
   await emulator.close();
   return 0;
+}
+
+// Returns a usage error for a port that cannot be bound, and any other error unchanged.
+function toListenError(error: unknown, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new HaloWizardError(
+      'emulator-port-in-use',
+      `Port ${port} is in use; choose another with --port or --port 0 for any free port.`,
+      {
+        kind: 'usage',
+        nextStep: 'Stop the program that listens on that port, or pass another --port.',
+        cause: error,
+      },
+    );
+  }
+
+  // Ports below 1024 need root or CAP_NET_BIND_SERVICE on Linux.
+  if (code === 'EACCES') {
+    return new HaloWizardError(
+      'emulator-port-not-allowed',
+      `Listening on port ${port} was denied by the operating system.`,
+      {
+        kind: 'usage',
+        nextStep: 'Choose a port above 1023 with --port, or --port 0 for any free port.',
+        cause: error,
+      },
+    );
+  }
+
+  return error;
 }

@@ -96,12 +96,12 @@ export function restrictMode(target: string, mode: 0o700 | 0o600, warnings: stri
   }
 }
 
-/** What halo-wizard was doing with a config path when a file system call failed. */
+/** The operation on a config path that a file system call failed in. */
 export type ConfigFileAction = 'create' | 'read' | 'write';
 
 /**
  * Turns a file system error on a config path into a HaloWizardError whose message names
- * the path and whose next step says what to change. Returns any other error unchanged.
+ * the path and whose next step states what to change. Returns any other error unchanged.
  */
 export function toConfigFileError(
   error: unknown,

@@ -191,10 +191,10 @@ function moveAsideIfCorrupt(filePath: string, now: number): MovedAside | null {
 function describeInvalidProfiles(stored: Record<string, unknown>, filePath: string): string[] {
   const warnings: string[] = [];
   for (const [name, profile] of Object.entries(stored)) {
-    const shown = `The profile "${clipForDisplay(name, 80)}" in ${filePath}`;
+    const subject = `The profile "${clipForDisplay(name, 80)}" in ${filePath}`;
     if (!isProfileName(name)) {
       warnings.push(
-        `${shown} was left out because its name is invalid (use ${profileNameRule}). ` +
+        `${subject} was left out because its name is invalid (use ${profileNameRule}). ` +
           'It stays in the file unchanged. Rename it there to use it.',
       );
       continue;
@@ -203,7 +203,7 @@ function describeInvalidProfiles(stored: Record<string, unknown>, filePath: stri
     const checked = checkStoredProfile(profile);
     if (!checked.ok) {
       warnings.push(
-        `${shown} was left out because ${joinProblems(checked.problems)}. It stays in the ` +
+        `${subject} was left out because ${joinProblems(checked.problems)}. It stays in the ` +
           `file unchanged. Fix it there, or run \`halo-wizard setup --profile ${name}\` to ` +
           'replace it.',
       );
