@@ -130,7 +130,7 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
 
     case 'status': {
       if (args.watchSeconds !== null) {
-        return watchUntilInterrupted(async (signal) =>
+        return watchUntilInterrupted(async (signal, interrupt) =>
           runStatusCommand({
             io,
             environment,
@@ -141,7 +141,10 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
             watch: {
               intervalSeconds: args.watchSeconds!,
               signal,
-              showLiveWatch: interactive ? showLiveWatch : null,
+              // On a terminal the panel reads Ctrl+C as a key, so no SIGINT is raised.
+              showLiveWatch: interactive
+                ? async (seconds, watch) => showLiveWatch(seconds, watch, interrupt)
+                : null,
             },
           }),
         );
@@ -188,7 +191,7 @@ async function runCommand(args: CliArguments, io: CommandIo): Promise<number> {
 // Ctrl+C (SIGINT) ends a watch with the last round's exit code instead of killing the
 // process, so the handler stays installed only while the watch runs.
 async function watchUntilInterrupted(
-  watch: (signal: AbortSignal) => Promise<number>,
+  watch: (signal: AbortSignal, interrupt: () => void) => Promise<number>,
 ): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => {
@@ -197,7 +200,7 @@ async function watchUntilInterrupted(
 
   process.on('SIGINT', onSigint);
   try {
-    return await watch(controller.signal);
+    return await watch(controller.signal, onSigint);
   } finally {
     process.off('SIGINT', onSigint);
   }

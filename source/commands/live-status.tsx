@@ -1,4 +1,4 @@
-import {Box, Text, render} from 'ink';
+import {Box, Text, render, useInput, useStdin} from 'ink';
 import {useEffect, useState} from 'react';
 import type {StatusCheck} from '../halo/types.js';
 import {StatusPanel} from '../ui/status-panel.js';
@@ -46,9 +46,22 @@ export async function showLiveStatus<T>(
 type WatchView = {checks: StatusCheck[]; round: WatchRound | null; intervalSeconds: number};
 type WatchListener = (view: WatchView) => void;
 
-function LiveWatchPanel({subscribe}: {subscribe: (listener: WatchListener) => void}) {
+function LiveWatchPanel(props: {
+  subscribe: (listener: WatchListener) => void;
+  onCtrlC: () => void;
+}) {
+  const {subscribe, onCtrlC} = props;
   const [view, setView] = useState<WatchView | null>(null);
   useEffect(() => subscribe(setView), [subscribe]);
+  const {isRawModeSupported} = useStdin();
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') {
+        onCtrlC();
+      }
+    },
+    {isActive: isRawModeSupported === true},
+  );
   if (view === null) {
     return null;
   }
@@ -80,6 +93,7 @@ export async function showLiveWatch(
     onUpdate: (checks: StatusCheck[]) => void;
     onRound: (round: WatchRound) => void;
   }) => Promise<number>,
+  onCtrlC: () => void,
 ): Promise<number> {
   let latest: WatchView = {checks: [], round: null, intervalSeconds};
   let listener: WatchListener = () => undefined;
@@ -93,7 +107,9 @@ export async function showLiveWatch(
     next(latest);
   };
 
-  const instance = render(<LiveWatchPanel subscribe={subscribe} />, {exitOnCtrlC: false});
+  const instance = render(<LiveWatchPanel subscribe={subscribe} onCtrlC={onCtrlC} />, {
+    exitOnCtrlC: false,
+  });
   try {
     return await watch({
       // During a round the previous round's verdict stays, so the panel never goes blank.

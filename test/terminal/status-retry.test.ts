@@ -62,8 +62,8 @@ async function spendStoredRefreshToken(): Promise<void> {
 }
 
 /** Runs `halo-wizard status` in tmux; the pane prints the exit code when the CLI ends. */
-async function startStatusInTmux(): Promise<TmuxSession> {
-  const cli = [process.execPath, cliPath, 'status'].map(shellQuote).join(' ');
+async function startStatusInTmux(extraArgs: string[] = []): Promise<TmuxSession> {
+  const cli = [process.execPath, cliPath, 'status', ...extraArgs].map(shellQuote).join(' ');
   return startTmuxSession({
     columns: 100,
     rows: 40,
@@ -107,5 +107,18 @@ describe.skipIf(!tmuxFound)('status edit and retry in tmux (skipped without tmux
     const exited = await tmux.waitForScreen(exitLinePattern);
     expect(exitLinePattern.exec(exited)?.[1]).toBe('4');
     expect(exited).not.toContain('Step 5 of 6');
+  });
+
+  it('ends a watch on ctrl+c with the last round exit code', async () => {
+    await setUpConnection();
+    await spendStoredRefreshToken();
+    tmux = await startStatusInTmux(['--watch', '5']);
+
+    await tmux.waitForScreen(/Round 1: /);
+    await tmux.sendKeys('C-c');
+
+    const exited = await tmux.waitForScreen(exitLinePattern);
+    expect(exited).toContain('Stopped watching; exit code 4 from the last round.');
+    expect(exitLinePattern.exec(exited)?.[1]).toBe('4');
   });
 });
