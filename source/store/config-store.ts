@@ -241,7 +241,9 @@ function profileInvalid(name: string, filePath: string): HaloWizardError {
     `The profile "${name}" in ${filePath} is invalid, so its tokens cannot be saved.`,
     {
       kind: 'usage',
-      nextStep: `Fix it in that file, or run \`halo-wizard setup --profile ${name}\` to replace it.`,
+      nextStep:
+        `Fix it in that file, or run \`halo-wizard setup --profile ${name}\` to ` +
+        'replace it.',
     },
   );
 }

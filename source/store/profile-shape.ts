@@ -59,8 +59,9 @@ export function isConfigData(value: unknown): value is ConfigData {
 /**
  * Checks one stored profile. These optional fields read as null when missing, because a file
  * written by hand or by an older version may leave them out: `settings.tenant`, `agent`,
- * `tokens`, `tokens.refreshToken` and `tokens.scope`. Any other missing field or wrong type is a problem, named by its path such as
- * "settings.tenant must be a string or null, not a number".
+ * `tokens`, `tokens.refreshToken` and `tokens.scope`. Any other missing field or wrong type
+ * is a problem, named by its path, such as "settings.tenant must be a string or null, not a
+ * number".
  */
 export function checkStoredProfile(value: unknown): ProfileCheck {
   if (!isObject(value)) {
