@@ -1,5 +1,6 @@
 import {randomUUID} from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {HaloWizardError} from '../errors.js';
 
@@ -7,29 +8,45 @@ import {HaloWizardError} from '../errors.js';
 export type FileLockOptions = {
   /** Epoch milliseconds, for the lock's age. */
   now: () => number;
-  /** A lock older than this is abandoned and broken. @default 30_000 */
+  /**
+   * An unreadable lock file older than this is abandoned and broken: its holder crashed
+   * between creating the file and writing its content. @default 30_000
+   */
   staleMs?: number;
+  /**
+   * A lock whose holder is alive on this machine is broken only past this age, in case the
+   * pid now belongs to another program. Well above the longest refresh, which the token
+   * request timeout limits to 30 s. @default 600_000
+   */
+  maxHeldMs?: number;
   /** Give up after waiting this long in total. @default 45_000 */
   maxWaitMs?: number;
   /** Pause between attempts while another process holds the lock. @default 50 */
   pollMs?: number;
 };
 
-/** The JSON inside a lock file. */
-type LockContent = {pid: number; createdAt: number; id: string};
+/** The JSON inside a lock file. `host` is null for a lock of an earlier version, which had none. */
+type LockContent = {pid: number; host: string | null; createdAt: number; id: string};
 
 /**
  * Creates `lockPath` exclusively (open with 'wx') and returns a function that removes it.
- * While another live process holds the lock, polls until it is gone or stale: older than
- * `staleMs`, or held by a pid that no longer exists on this machine. Throws HaloWizardError
- * `lock-timeout` after `maxWaitMs`.
+ * While another process holds the lock, polls until it is gone or abandoned: held by a pid
+ * that no longer exists on this machine, older than `maxHeldMs`, or unreadable and older
+ * than `staleMs`. A live holder's lock is never broken for age below `maxHeldMs`, so a slow
+ * refresh keeps it. Throws HaloWizardError `lock-timeout` after `maxWaitMs`.
  */
 export async function acquireFileLock(
   lockPath: string,
   options: FileLockOptions,
 ): Promise<() => void> {
-  const {now, staleMs = 30_000, maxWaitMs = 45_000, pollMs = 50} = options;
-  const content: LockContent = {pid: process.pid, createdAt: now(), id: randomUUID()};
+  const {now, maxWaitMs = 45_000, pollMs = 50} = options;
+  const limits = {staleMs: options.staleMs ?? 30_000, maxHeldMs: options.maxHeldMs ?? 600_000};
+  const content: LockContent = {
+    pid: process.pid,
+    host: os.hostname(),
+    createdAt: now(),
+    id: randomUUID(),
+  };
   const started = now();
 
   for (;;) {
@@ -40,7 +57,7 @@ export async function acquireFileLock(
     }
 
     const held = readLock(lockPath);
-    if (held !== null && isStale(held, now(), staleMs)) {
+    if (held !== null && isAbandoned(held, now(), limits)) {
       breakStaleLock(lockPath, held.text);
       continue;
     }
@@ -90,7 +107,8 @@ function parseLock(text: string): LockContent | null {
   try {
     const value = JSON.parse(text) as Partial<LockContent>;
     if (typeof value.pid === 'number' && typeof value.createdAt === 'number') {
-      return {pid: value.pid, createdAt: value.createdAt, id: String(value.id)};
+      const host = typeof value.host === 'string' ? value.host : null;
+      return {pid: value.pid, host, createdAt: value.createdAt, id: String(value.id)};
     }
   } catch {
     // Empty or partial: the holder is still writing it, or crashed while it did.
@@ -100,14 +118,26 @@ function parseLock(text: string): LockContent | null {
 }
 
 // Opening with 'wx' creates the file before its content is written, so an unreadable lock is
-// judged by the file's age alone.
-function isStale(held: HeldLock, now: number, staleMs: number): boolean {
+// judged by the file's age alone. A pid is checked only when the lock was taken on this
+// machine: a config directory shared over the network may hold a lock from another host,
+// whose pid means nothing here, so that lock is judged by age against `maxHeldMs`.
+function isAbandoned(
+  held: HeldLock,
+  now: number,
+  limits: {staleMs: number; maxHeldMs: number},
+): boolean {
   const {content} = held;
   if (content === null) {
-    return now - held.modifiedAt > staleMs;
+    return now - held.modifiedAt > limits.staleMs;
   }
 
-  return now - content.createdAt > staleMs || !isProcessAlive(content.pid);
+  if (now - content.createdAt > limits.maxHeldMs) {
+    return true;
+  }
+
+  // A lock without a host, written by an earlier version, is taken to be from this machine.
+  const isThisHost = content.host === null || content.host === os.hostname();
+  return isThisHost && !isProcessAlive(content.pid);
 }
 
 function isProcessAlive(pid: number): boolean {

@@ -69,14 +69,41 @@ describe('acquireFileLock', () => {
     releaseSecond();
   });
 
-  it('breaks a lock older than the stale limit', async () => {
-    writeLock({pid: process.pid, createdAt: Date.now() - 31_000, id: 'old'});
+  it('keeps a slow live holder past the stale age', async () => {
+    // A refresh may outlast staleMs, and the lock of a live holder must hold until maxHeldMs.
+    const held = {pid: process.pid, host: os.hostname(), createdAt: Date.now() - 60_000, id: 'slow'};
+    writeLock(held);
+
+    const error = await rejectionOf(acquireFileLock(lockPath, options));
+
+    expect(error.code).toBe('lock-timeout');
+    expect(JSON.parse(fs.readFileSync(lockPath, 'utf8'))).toEqual(held);
+  });
+
+  it('breaks a live holder past the maximum age', async () => {
+    writeLock({pid: process.pid, host: os.hostname(), createdAt: Date.now() - 601_000, id: 'old'});
 
     const release = await acquireFileLock(lockPath, options);
 
     expect(JSON.parse(fs.readFileSync(lockPath, 'utf8'))).toMatchObject({pid: process.pid});
     expect(fs.readdirSync(directory)).toEqual(['tokens.lock']);
     release();
+  });
+
+  it('records the host beside the pid', async () => {
+    const release = await acquireFileLock(lockPath, options);
+
+    expect(JSON.parse(fs.readFileSync(lockPath, 'utf8'))).toMatchObject({host: os.hostname()});
+    release();
+  });
+
+  it('keeps a lock of another host whatever its pid', async () => {
+    const exited = spawnSync(process.execPath, ['-e', '0']);
+    writeLock({pid: exited.pid, host: 'another-host', createdAt: Date.now(), id: 'remote'});
+
+    const error = await rejectionOf(acquireFileLock(lockPath, options));
+
+    expect(error.code).toBe('lock-timeout');
   });
 
   it('breaks a lock whose process is gone', async () => {
