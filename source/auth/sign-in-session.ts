@@ -23,7 +23,8 @@ export type SignInSession = {
   /**
    * Resolves with tokens after one callback with the expected state and a successful code
    * exchange. Rejects with HaloWizardError on an error callback, an exchange failure,
-   * timeout (`sign-in-timed-out`) or abort (`sign-in-cancelled`).
+   * timeout (`sign-in-timed-out`) or abort (`sign-in-cancelled`). A timeout during the code
+   * exchange waits for the exchange, which its own time limit ends.
    */
   waitForTokens(options: {signal?: AbortSignal; timeoutMs: number}): Promise<TokenSet>;
   /** Completes the sign-in from the address the browser ended on, with the same checks. */
@@ -39,13 +40,16 @@ export type SignInSession = {
 export async function startSignIn(input: {
   settings: ConnectionSettings;
   environment: Environment;
+  /** Time limit of the code exchange. @default tokenRequestTimeoutMs */
+  tokenRequestTimeoutMs?: number;
 }): Promise<SignInSession> {
-  const {settings, environment} = input;
+  const {settings, environment, tokenRequestTimeoutMs} = input;
   const server = createAuthorizationServer(settings, environment);
   const outcome = createOutcome();
 
   let request: AuthorizationRequest | null = null;
   let isSettled = false;
+  let isExchanging = false;
 
   const handleCallback = async (parameters: URLSearchParams): Promise<CallbackResult> => {
     if (request === null || !isCallbackForAttempt(parameters, request.state)) {
@@ -57,6 +61,7 @@ export async function startSignIn(input: {
     }
 
     isSettled = true;
+    isExchanging = true;
 
     try {
       const callback = validateCallback({server, parameters, state: request.state});
@@ -66,6 +71,7 @@ export async function startSignIn(input: {
         redirectUri: receiver.redirectUri,
         codeVerifier: request.codeVerifier,
         environment,
+        ...(tokenRequestTimeoutMs === undefined ? {} : {timeoutMs: tokenRequestTimeoutMs}),
       });
       outcome.resolve(tokens);
       return {page: signedInPage, isFinal: true};
@@ -73,6 +79,8 @@ export async function startSignIn(input: {
       const failure = toHaloWizardError(error);
       outcome.reject(failure);
       return {page: failedSignInPage(failure), isFinal: true};
+    } finally {
+      isExchanging = false;
     }
   };
 
@@ -106,7 +114,20 @@ export async function startSignIn(input: {
   return {
     authorizationUrl: request.authorizationUrl,
     redirectUri: receiver.redirectUri,
-    waitForTokens: async (options) => waitForOutcome(outcome.promise, options),
+    waitForTokens: async (options) => {
+      try {
+        return await waitForOutcome(outcome.promise, options);
+      } catch (error) {
+        // The callback has arrived, so the exchange decides the outcome and its own time
+        // limit ends it. A "no sign-in response" timeout would wrongly blame the redirect URL.
+        const isTimedOut = error instanceof HaloWizardError && error.code === 'sign-in-timed-out';
+        if (isExchanging && isTimedOut) {
+          return outcome.promise;
+        }
+
+        throw error;
+      }
+    },
     completeFromPastedUrl: async (address) => {
       const parameters = parsePastedCallback(address);
 

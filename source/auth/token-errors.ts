@@ -10,6 +10,8 @@ export type TokenRequestContext = {
   grant: 'authorization_code' | 'refresh_token';
   tokenEndpoint: string;
   clientId: string;
+  /** The request's time limit, in milliseconds, for the timeout message. */
+  timeoutMs: number;
   /** The response, when one arrived; its status and content type explain non-OAuth bodies. */
   response: Response | null;
 };
@@ -24,6 +26,10 @@ export function explainTokenError(error: unknown, context: TokenRequestContext):
     return error;
   }
 
+  if (isTimeout(error)) {
+    return timedOutError(context, error);
+  }
+
   if (error instanceof oauth.WWWAuthenticateChallengeError && error.status === 401) {
     return explainOAuthErrorCode('invalid_client', undefined, context, error);
   }
@@ -32,14 +38,14 @@ export function explainTokenError(error: unknown, context: TokenRequestContext):
     return explainOAuthErrorCode(error.error, error.error_description, context, error);
   }
 
-  const isNotOAuthBody =
-    error instanceof oauth.OperationProcessingError &&
-    (error.code === oauth.RESPONSE_IS_NOT_CONFORM ||
-      error.code === oauth.RESPONSE_IS_NOT_JSON ||
-      error.code === oauth.PARSE_ERROR);
-
-  if (isNotOAuthBody || error instanceof oauth.WWWAuthenticateChallengeError) {
+  if (error instanceof oauth.WWWAuthenticateChallengeError || isNotOAuthBody(error, context)) {
     return explainNonOAuthResponse(context, error);
+  }
+
+  // The codes of these errors (OAUTH_INVALID_RESPONSE...) would pass for system error codes
+  // in explainNetworkFailure, so they are handled before it.
+  if (error instanceof oauth.OperationProcessingError) {
+    return invalidResponseError(context, error);
   }
 
   const networkFailure = explainNetworkFailure(error, context.tokenEndpoint);
@@ -50,10 +56,97 @@ export function explainTokenError(error: unknown, context: TokenRequestContext):
 
   const reason = error instanceof Error ? error.message : String(error);
   return new HaloWizardError(
-    'token-response-invalid',
-    `The token endpoint's response could not be used: ${clipForDisplay(reason)}.`,
+    'token-request-failed',
+    `The token request failed unexpectedly: ${clipForDisplay(reason)}.`,
     {kind: 'unexpected', nextStep: 'Start the sign-in again.', cause: error},
   );
+}
+
+// A JSON body in a 2xx response is meant as a token response, so its faults are reported as
+// an invalid token response. Anything else is a page or a server error in place of OAuth.
+function isNotOAuthBody(error: unknown, context: TokenRequestContext): boolean {
+  if (!(error instanceof oauth.OperationProcessingError)) {
+    return false;
+  }
+
+  if (error.code === oauth.RESPONSE_IS_NOT_JSON) {
+    return true;
+  }
+
+  const status = context.response?.status ?? 0;
+  const isSuccess = status >= 200 && status < 300;
+  return (
+    !isSuccess &&
+    (error.code === oauth.RESPONSE_IS_NOT_CONFORM || error.code === oauth.PARSE_ERROR)
+  );
+}
+
+// The signal passed to fetch rejects with a TimeoutError DOMException. While oauth4webapi
+// reads the body it may wrap that error in a parse error, so the causes are searched too.
+function isTimeout(error: unknown): boolean {
+  let current: unknown = error;
+
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current.name === 'TimeoutError') {
+      return true;
+    }
+
+    current = current.cause;
+  }
+
+  return false;
+}
+
+function timedOutError(context: TokenRequestContext, cause: unknown): HaloWizardError {
+  const seconds = Math.round(context.timeoutMs / 100) / 10;
+  return new HaloWizardError(
+    'token-request-timed-out',
+    `The token endpoint ${clipForDisplay(context.tokenEndpoint, 120)} sent no response ` +
+      `within ${seconds} s.`,
+    {
+      kind: 'rejected',
+      field: 'baseUri',
+      nextStep: fixFor('token-request-timed-out'),
+      cause,
+    },
+  );
+}
+
+function invalidResponseError(
+  context: TokenRequestContext,
+  error: oauth.OperationProcessingError,
+): HaloWizardError {
+  const problem = clipForDisplay(withoutBodyValues(error.message, error.cause), 160);
+  return new HaloWizardError(
+    'token-response-invalid',
+    `The token endpoint ${clipForDisplay(context.tokenEndpoint, 120)} returned an invalid ` +
+      `token response: ${problem}.`,
+    {
+      kind: 'rejected',
+      field: 'baseUri',
+      nextStep: fixFor('token-response-invalid'),
+      cause: error,
+    },
+  );
+}
+
+// oauth4webapi 3.8 names only the faulty property in its messages. The body may hold a
+// token, so any of its string values is removed from the message in case a later version
+// quotes one.
+function withoutBodyValues(message: string, cause: unknown): string {
+  const body = (cause as {body?: unknown} | undefined)?.body;
+  if (typeof body !== 'object' || body === null) {
+    return message;
+  }
+
+  let result = message;
+  for (const value of Object.values(body)) {
+    if (typeof value === 'string' && value.length >= 8) {
+      result = result.split(value).join('[value]');
+    }
+  }
+
+  return result;
 }
 
 function explainOAuthErrorCode(

@@ -11,6 +11,13 @@ import {explainTokenError, type TokenRequestContext} from './token-errors.js';
 const assumedLifetimeSeconds = 3600;
 
 /**
+ * Maximum wait for one token request, response body included, before it fails with
+ * `token-request-timed-out`. The token lock's maximum age for a live holder (file-lock.ts)
+ * must stay well above it, so a slow refresh is never taken for an abandoned one.
+ */
+export const tokenRequestTimeoutMs = 30_000;
+
+/**
  * Exchanges the code of a validated callback, with the PKCE verifier, for tokens.
  * Throws HaloWizardError with the field to fix when Halo rejects the request.
  */
@@ -20,9 +27,11 @@ export async function exchangeAuthorizationCode(input: {
   redirectUri: string;
   codeVerifier: string;
   environment: Environment;
+  /** @default tokenRequestTimeoutMs */
+  timeoutMs?: number;
 }): Promise<TokenSet> {
-  const {server} = input;
-  const context = createContext(server, 'authorization_code');
+  const {server, timeoutMs = tokenRequestTimeoutMs} = input;
+  const context = createContext(server, 'authorization_code', timeoutMs);
 
   try {
     context.response = await oauth.authorizationCodeGrantRequest(
@@ -32,7 +41,7 @@ export async function exchangeAuthorizationCode(input: {
       input.callbackParameters,
       input.redirectUri,
       input.codeVerifier,
-      server.requestOptions,
+      withTimeout(server, timeoutMs),
     );
 
     const body = await oauth.processAuthorizationCodeResponse(
@@ -51,15 +60,19 @@ export async function exchangeAuthorizationCode(input: {
  * Trades a refresh token for new tokens, keeping the old refresh token when Halo sends
  * none. Halo retires the refresh token used, so the caller must save the result before
  * using it and must not run two refreshes at once. Throws HaloWizardError code
- * `refresh-token-rejected` when the sign-in is gone.
+ * `refresh-token-rejected` when the sign-in is gone, `token-request-timed-out` after
+ * `timeoutMs`.
  */
 export async function refreshTokens(input: {
   settings: ConnectionSettings;
   refreshToken: string;
   environment: Environment;
+  /** @default tokenRequestTimeoutMs */
+  timeoutMs?: number;
 }): Promise<TokenSet> {
+  const {timeoutMs = tokenRequestTimeoutMs} = input;
   const server = createAuthorizationServer(input.settings, input.environment);
-  const context = createContext(server, 'refresh_token');
+  const context = createContext(server, 'refresh_token', timeoutMs);
 
   try {
     context.response = await oauth.refreshTokenGrantRequest(
@@ -67,7 +80,7 @@ export async function refreshTokens(input: {
       server.client,
       oauth.None(),
       input.refreshToken,
-      server.requestOptions,
+      withTimeout(server, timeoutMs),
     );
 
     const body = await oauth.processRefreshTokenResponse(
@@ -85,13 +98,25 @@ export async function refreshTokens(input: {
 function createContext(
   server: AuthorizationServerContext,
   grant: TokenRequestContext['grant'],
+  timeoutMs: number,
 ): TokenRequestContext {
   return {
     grant,
     tokenEndpoint: server.authorizationServer.token_endpoint ?? server.authorizationServer.issuer,
     clientId: server.client.client_id,
+    timeoutMs,
     response: null,
   };
+}
+
+// oauth4webapi passes the signal to fetch, so it aborts the connection and the body read.
+// A token endpoint that accepts the connection and never answers would otherwise keep
+// the command, and the token lock, waiting without end.
+function withTimeout(
+  server: AuthorizationServerContext,
+  timeoutMs: number,
+): oauth.TokenEndpointRequestOptions {
+  return {...server.requestOptions, signal: AbortSignal.timeout(timeoutMs)};
 }
 
 // Halo sends an id_token with every token response. The wizard never reads it (identity

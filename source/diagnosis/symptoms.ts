@@ -69,6 +69,18 @@ export const symptoms: readonly Symptom[] = [
     fix: 'Check the address and your network or proxy, then try again.',
   },
   {
+    codes: ['token-request-timed-out'],
+    heading: 'Token request timed out',
+    happened: 'The token endpoint accepted the request but sent no response in time.',
+    cause:
+      'Halo\'s authorisation server is overloaded or failing, a proxy holds the request, or ' +
+      'the Base URI points at a server that never answers.',
+    field: 'baseUri',
+    fix:
+      'Try again in a few minutes. If it keeps happening, check the Base URI against the ' +
+      `Authorisation Server URL under ${apiDetails}, and your network or proxy.`,
+  },
+  {
     codes: ['tls-failed', 'server-certificate-rejected'],
     heading: 'Certificate rejected',
     happened: 'The server\'s TLS certificate is not trusted on this machine.',
@@ -85,6 +97,18 @@ export const symptoms: readonly Symptom[] = [
     cause: 'The Resource Server (/api) URL or a browser page was pasted as the Base URI.',
     field: 'baseUri',
     fix: `Copy the Authorisation Server URL from ${apiDetails}.`,
+  },
+  {
+    codes: ['token-response-invalid'],
+    heading: 'Invalid token response',
+    happened: 'The token endpoint returned JSON that is not a valid OAuth token response.',
+    cause:
+      'The Base URI points at a server other than Halo\'s authorisation server, or a proxy ' +
+      'changes the responses.',
+    field: 'baseUri',
+    fix:
+      `Copy the Authorisation Server URL from ${apiDetails}, and check that no proxy ` +
+      'rewrites the responses from Halo.',
   },
   {
     codes: ['redirect-uri-not-registered'],

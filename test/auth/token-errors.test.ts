@@ -18,6 +18,7 @@ async function explainResponse(
     grant,
     tokenEndpoint: 'http://127.0.0.1:9/auth/token',
     clientId: 'client-under-test',
+    timeoutMs: 30_000,
     response,
   };
 
@@ -115,14 +116,60 @@ describe('explainTokenError', () => {
     }
   });
 
-  it('maps malformed json to the base uri', async () => {
+  it('reports malformed json as an invalid token response', async () => {
     const response = new Response('{"access_token": ', {
       status: 200,
       headers: {'Content-Type': 'application/json'},
     });
     const error = await explainResponse(response);
 
-    expect(error.code).toBe('token-endpoint-not-oauth');
+    expect(error.code).toBe('token-response-invalid');
+    expect(error.kind).toBe('rejected');
+    expect(error.field).toBe('baseUri');
+    expect(error.message).toContain('failed to parse');
+  });
+
+  it('names the faulty property of a token response', async () => {
+    const cases = [
+      {body: {access_token: 'access-value-123', expires_in: 3600}, property: 'token_type'},
+      {
+        body: {access_token: 'access-value-123', token_type: 'Bearer', expires_in: 'one hour'},
+        property: 'expires_in',
+      },
+      {body: {access_token: 123_456_789, token_type: 'Bearer'}, property: 'access_token'},
+    ];
+
+    for (const {body, property} of cases) {
+      const error = await explainResponse(jsonError(200, body));
+
+      expect(error.code).toBe('token-response-invalid');
+      expect(error.kind).toBe('rejected');
+      expect(error.field).toBe('baseUri');
+      expect(error.message).toContain(`"${property}"`);
+      expect(error.message).toContain('http://127.0.0.1:9/auth/token');
+      expect(error.message).not.toContain('access-value-123');
+      expect(error.message).not.toContain('123456789');
+      expect(error.nextStep).toContain('Authorisation Server URL');
+    }
+  });
+
+  it('reports a timeout with the token endpoint', () => {
+    const context: TokenRequestContext = {
+      grant: 'refresh_token',
+      tokenEndpoint: 'http://127.0.0.1:9/auth/token',
+      clientId: 'client-under-test',
+      timeoutMs: 1500,
+      response: null,
+    };
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+
+    const error = explainTokenError(timeout, context);
+
+    expect(error.code).toBe('token-request-timed-out');
+    expect(error.kind).toBe('rejected');
+    expect(error.field).toBe('baseUri');
+    expect(error.message).toContain('http://127.0.0.1:9/auth/token');
+    expect(error.message).toContain('1.5 s');
   });
 
   it('reports a 5xx html page as a server failure', async () => {
