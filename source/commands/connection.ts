@@ -134,15 +134,18 @@ export function tokenCallbacks(input: {
   profileName: string;
   settings: ConnectionSettings;
   environment: Environment;
+  /** Time limit of each refresh request. @default tokenRequestTimeoutMs */
+  tokenRequestTimeoutMs?: number;
 }): {
   refresh: (refreshToken: string) => Promise<TokenSet>;
   onTokens: (tokens: TokenSet) => Promise<void>;
 } {
-  const {store, profileName, settings, environment} = input;
+  const {store, profileName, settings, environment, tokenRequestTimeoutMs} = input;
+  const timeout = tokenRequestTimeoutMs === undefined ? {} : {timeoutMs: tokenRequestTimeoutMs};
 
   const exchange = async (refreshToken: string): Promise<TokenSet> => {
     try {
-      return await refreshTokens({settings, refreshToken, environment});
+      return await refreshTokens({settings, refreshToken, environment, ...timeout});
     } catch (error) {
       if (isHaloWizardError(error) && error.code === 'refresh-token-rejected') {
         const rotated = settleRejectedRefresh({

@@ -78,3 +78,28 @@ export async function refreshStoredTokens(input: SharedRefreshInput): Promise<To
     input.lock,
   );
 }
+
+/**
+ * Settles the store after HaloPSA rejected `rejectedRefreshToken` (invalid_grant). Call it
+ * under the token lock. Re-reads the profile: when another process has rotated the tokens
+ * meanwhile, returns the stored ones untouched. Clears the tokens, keeping the settings, only
+ * while the rejected token is still the stored one. Returns null when the sign-in has ended.
+ */
+export function settleRejectedRefresh(input: {
+  store: ConfigStore;
+  profileName: string;
+  rejectedRefreshToken: string;
+}): TokenSet | null {
+  const {store, profileName} = input;
+  const stored = store.getProfile(profileName)?.tokens ?? null;
+  if (stored === null) {
+    return null;
+  }
+
+  if (stored.refreshToken !== null && stored.refreshToken !== input.rejectedRefreshToken) {
+    return stored;
+  }
+
+  store.saveTokens(profileName, null);
+  return null;
+}

@@ -4,7 +4,11 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {TokenSet} from '../../source/halo/types.js';
 import {openConfigStore, type ConfigStore} from '../../source/store/config-store.js';
-import {refreshStoredTokens, tokenLockPath} from '../../source/store/shared-refresh.js';
+import {
+  refreshStoredTokens,
+  settleRejectedRefresh,
+  tokenLockPath,
+} from '../../source/store/shared-refresh.js';
 
 const hour = 3_600_000;
 let directory: string;
@@ -128,5 +132,49 @@ describe('refreshStoredTokens', () => {
       refreshStoredTokens(refreshInput(store, 'refresh-one', exchange)),
     ).rejects.toThrow('signed out');
     expect(exchange.used).toEqual([]);
+  });
+});
+
+describe('settleRejectedRefresh', () => {
+  it('clears tokens whose refresh token was rejected', () => {
+    const store = openStore();
+    saveProfile(store, tokenSet('one', Date.now() - 1));
+
+    const result = settleRejectedRefresh({
+      store,
+      profileName: 'default',
+      rejectedRefreshToken: 'refresh-one',
+    });
+
+    expect(result).toBeNull();
+    expect(openStore().getProfile('default')?.tokens).toBeNull();
+    expect(openStore().getProfile('default')?.settings.workspace).toBe('acme');
+  });
+
+  it('keeps tokens another process rotated', () => {
+    const rotated = tokenSet('two', Date.now() + hour);
+    saveProfile(openStore(), rotated);
+
+    const result = settleRejectedRefresh({
+      store: openStore(),
+      profileName: 'default',
+      rejectedRefreshToken: 'refresh-one',
+    });
+
+    expect(result).toEqual(rotated);
+    expect(openStore().getProfile('default')?.tokens).toEqual(rotated);
+  });
+
+  it('reports a profile already signed out', () => {
+    const store = openStore();
+    saveProfile(store, null);
+
+    const result = settleRejectedRefresh({
+      store,
+      profileName: 'default',
+      rejectedRefreshToken: 'refresh-one',
+    });
+
+    expect(result).toBeNull();
   });
 });
