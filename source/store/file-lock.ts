@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {HaloWizardError} from '../errors.js';
+import {toConfigFileError} from './config-dir.js';
 
 /** Options of `acquireFileLock`; the defaults suit a token refresh. */
 export type FileLockOptions = {
@@ -79,7 +80,8 @@ function tryCreate(lockPath: string, content: LockContent): boolean {
       return false;
     }
 
-    throw error;
+    // A folder without write permission or a full disk: say which path and what to change.
+    throw toConfigFileError(error, lockPath, 'write');
   }
 }
 
