@@ -1,4 +1,5 @@
 import {parseArgs} from 'node:util';
+import type {SettingsFlags} from './commands/resolve-settings.js';
 import {watchIntervalSeconds} from './commands/status-watch.js';
 import {HaloWizardError} from './errors.js';
 
@@ -13,16 +14,10 @@ export type CommandName =
   | 'reset';
 
 /** The parsed command line; flags the command does not use are rejected, not ignored. */
-export type CliArguments = {
+export type CliArguments = SettingsFlags & {
   command: CommandName;
   demo: boolean;
   nonInteractive: boolean;
-  workspace: string | undefined;
-  clientId: string | undefined;
-  baseUri: string | undefined;
-  tenant: string | undefined;
-  redirectUri: string | undefined;
-  scopes: string | undefined;
   noBrowser: boolean;
   timeoutSeconds: number;
   profile: string | undefined;

@@ -4,7 +4,8 @@ import {createHaloApi} from '../halo/halo-api.js';
 import type {Account, Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {formatAccountsCsv} from './accounts-csv.js';
-import {loginCommandFor, requireProfile, tokenCallbacks} from './connection.js';
+import {requireProfile} from './connection.js';
+import {loginCommandFor, tokenCallbacks} from './token-callbacks.js';
 import {type CommandIo, reportFailure, writeJson} from './output.js';
 import {formatAccountsTable, summariseAccounts} from './plain-table.js';
 

@@ -1,7 +1,8 @@
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {withTokenLock} from '../store/shared-refresh.js';
-import {loginCommandFor, requireProfile} from './connection.js';
+import {requireProfile} from './connection.js';
+import {loginCommandFor} from './token-callbacks.js';
 import {type CommandIo, reportFailure, writeJson} from './output.js';
 
 export type LogoutInput = {

@@ -3,7 +3,7 @@ import {createHaloApi} from '../halo/halo-api.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {clipForDisplay} from '../text/strip-control.js';
-import {loginCommandFor, tokenCallbacks} from './connection.js';
+import {loginCommandFor, tokenCallbacks} from './token-callbacks.js';
 
 /** One line of the all-profiles summary of `halo-wizard status`. */
 export type ProfileVerdict = {

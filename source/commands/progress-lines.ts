@@ -9,15 +9,15 @@ import {toSingleLine} from '../text/strip-control.js';
 export function createProgressLines(
   write: (line: string) => void,
 ): (checks: StatusCheck[]) => void {
-  const shown = new Map<string, string>();
+  const lastDetail = new Map<string, string>();
 
   return (checks) => {
     for (const check of checks) {
-      if (check.state !== 'running' || check.detail === '' || shown.get(check.id) === check.detail) {
+      if (check.state !== 'running' || check.detail === '' || lastDetail.get(check.id) === check.detail) {
         continue;
       }
 
-      shown.set(check.id, check.detail);
+      lastDetail.set(check.id, check.detail);
       write(`… ${check.label}: ${toSingleLine(check.detail)}`);
     }
   };

@@ -6,7 +6,7 @@ import {defaultRedirectUri} from '../auth/defaults.js';
 import {startHaloEmulator} from '../emulator/halo-emulator.js';
 import type {Environment} from '../halo/types.js';
 import {openConfigStore} from '../store/config-store.js';
-import type {SettingsFlags} from './connection.js';
+import type {SettingsFlags} from './resolve-settings.js';
 import {describeEmulator} from './emulator-command.js';
 import type {CommandIo} from './output.js';
 import {runWizard} from './run-wizard.js';

@@ -7,7 +7,7 @@ import type {ConfigStore} from '../store/config-store.js';
 import {supportsHyperlinks} from '../ui/terminal-link.js';
 import {Wizard} from '../wizard/wizard.js';
 import type {WizardOutcome} from '../wizard/wizard-services.js';
-import type {SettingsFlags} from './connection.js';
+import type {SettingsFlags} from './resolve-settings.js';
 import {type CommandIo, reportFailure} from './output.js';
 import {createWizardServices} from './wizard-services.js';
 

@@ -9,14 +9,9 @@ import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {stripControl} from '../text/strip-control.js';
-import {
-  resolveSettings,
-  saveSignedInAgent,
-  restoreProfile,
-  saveSignedInConnection,
-  type SettingsFlags,
-  tokenCallbacks,
-} from './connection.js';
+import {restoreProfile, saveSignedInAgent, saveSignedInConnection} from './connection.js';
+import {type SettingsFlags, resolveSettings} from './resolve-settings.js';
+import {tokenCallbacks} from './token-callbacks.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
 import {createProgressLines} from './progress-lines.js';
 import {checksJson} from './status-json.js';

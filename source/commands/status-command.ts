@@ -4,7 +4,7 @@ import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment, StatusCheck} from '../halo/types.js';
 import type {ConfigStore} from '../store/config-store.js';
 import {stripControl} from '../text/strip-control.js';
-import {tokenCallbacks} from './connection.js';
+import {tokenCallbacks} from './token-callbacks.js';
 import {type CommandIo, failureJson, reportFailure, writeJson} from './output.js';
 import {checkAllProfiles, formatVerdict, type ProfileVerdict} from './profile-verdicts.js';
 import {createProgressLines} from './progress-lines.js';

@@ -13,12 +13,8 @@ import {runStatusChecks} from '../halo/status-checks.js';
 import type {Environment} from '../halo/types.js';
 import type {ConfigStore, StoredProfile} from '../store/config-store.js';
 import type {WizardServices} from '../wizard/wizard-services.js';
-import {
-  restoreProfile,
-  saveSignedInAgent,
-  saveSignedInConnection,
-  tokenCallbacks,
-} from './connection.js';
+import {restoreProfile, saveSignedInAgent, saveSignedInConnection} from './connection.js';
+import {tokenCallbacks} from './token-callbacks.js';
 
 /** The wizard's services on the real network, browser and config store. */
 export function createWizardServices(input: {

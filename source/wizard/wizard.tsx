@@ -15,7 +15,7 @@ import {useSetupChecks} from './use-setup-checks.js';
 import {useSignIn} from './use-sign-in.js';
 import {useStatusChecks} from './use-status-checks.js';
 import {outcomeOnQuit} from './wizard-outcome.js';
-import {createWizardState, type WizardState} from './wizard-state.js';
+import {createWizardState, type WizardState, type WizardValues} from './wizard-state.js';
 import type {FailureField} from '../errors.js';
 import type {WizardOutcome, WizardServices} from './wizard-services.js';
 import {WorkspaceStep} from './workspace-step.js';
@@ -23,14 +23,7 @@ import {WorkspaceStep} from './workspace-step.js';
 export type WizardProps = {
   services: WizardServices;
   /** Values to start from, e.g. a saved profile or flags. */
-  initial?: Partial<{
-    workspace: string;
-    baseUri: string;
-    tenant: string;
-    clientId: string;
-    redirectUri: string;
-    scope: string;
-  }>;
+  initial?: Partial<WizardValues>;
   defaultRedirectUri: string;
   defaultScope: string;
   /** How long step 5 waits for the browser sign-in, in milliseconds. */

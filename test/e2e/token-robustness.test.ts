@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {refreshTokens} from '../../source/auth/token-exchange.js';
-import {tokenCallbacks} from '../../source/commands/connection.js';
+import {tokenCallbacks} from '../../source/commands/token-callbacks.js';
 import {startHaloEmulator, type HaloEmulator} from '../../source/emulator/halo-emulator.js';
 import {HaloWizardError} from '../../source/errors.js';
 import type {ConnectionSettings, Environment, TokenSet} from '../../source/halo/types.js';
