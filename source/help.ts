@@ -43,7 +43,8 @@ Common flags
 Exit codes
   0 success · 1 unexpected error · 2 bad usage or input, or no saved connection
   3 HaloPSA could not be reached or rejected the integration, or a status check failed
-  4 sign-in failed, was cancelled or timed out · 130 the guided setup was quit with Ctrl+C
+  4 sign-in failed, was cancelled or timed out, or the profile is signed out
+  130 the guided setup was quit with Ctrl+C
 
 Environment
   HALO_WIZARD_CONFIG_DIR       Folder of the config store (default: the platform's config folder)

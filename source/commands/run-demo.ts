@@ -1,3 +1,4 @@
+import {rmSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -24,6 +25,7 @@ export async function runDemo(input: {
   const redirectUri = input.flags.redirectUri ?? (await chooseDemoRedirectUri());
   const emulator = await startHaloEmulator({redirectUris: [redirectUri]});
   const configDirectory = await mkdtemp(path.join(tmpdir(), 'halo-wizard-demo-'));
+  const stopOnSignal = removeOnSignal(configDirectory);
 
   try {
     const environment = {
@@ -52,9 +54,34 @@ export async function runDemo(input: {
       },
     });
   } finally {
+    stopOnSignal();
     await emulator.close();
     await rm(configDirectory, {recursive: true, force: true});
   }
+}
+
+/**
+ * Removes the demo's config folder, which holds the demo's tokens, when the terminal closes
+ * (SIGHUP) or the process is told to stop (SIGTERM), then exits with the signal's code. Returns
+ * the function that removes these handlers.
+ */
+function removeOnSignal(directory: string): () => void {
+  const signals = {SIGHUP: 129, SIGTERM: 143} as const;
+  const handlers = Object.entries(signals).map(([signal, code]) => {
+    const handler = () => {
+      rmSync(directory, {recursive: true, force: true});
+      process.exit(code);
+    };
+
+    process.once(signal, handler);
+    return {signal, handler};
+  });
+
+  return () => {
+    for (const {signal, handler} of handlers) {
+      process.off(signal, handler);
+    }
+  };
 }
 
 /** Returns the default redirect URL when its port is free, else the same URL on a free port. */

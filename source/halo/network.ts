@@ -64,6 +64,21 @@ export function describeNetworkFailure(
     return null;
   }
 
+  // Node's fetch, like browsers, never connects to ports on the Fetch standard's list of
+  // blocked ports (1, 6000, ...), and says only "bad port".
+  if (error.cause instanceof Error && error.cause.message === 'bad port') {
+    const port = new URL(url).port;
+    const message = `Port ${port} of ${host} is one that web clients refuse to use.`;
+    return new HaloWizardError('port-blocked', message, {
+      kind: 'usage',
+      field,
+      nextStep:
+        'Check the port in the address: Halo is served over https on port 443, or on the ' +
+        'port your on-premise server is configured for.',
+      cause: error,
+    });
+  }
+
   const code = findErrorCode(error.cause);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new HaloWizardError('host-not-found', `No such host: ${host}.`, {

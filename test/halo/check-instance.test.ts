@@ -78,6 +78,14 @@ describe('checkInstance', () => {
     expect(result.error?.nextStep).toBeTruthy();
   });
 
+  it('names a port that fetch refuses to use', async () => {
+    const result = await checkInstance('http://127.0.0.1:6000', environment);
+
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('port-blocked');
+    expect(result.error?.field).toBe('workspace');
+  });
+
   it('reports an unknown host', async () => {
     const result = await checkInstance('https://nosuch.halopsa.com', {
       ...environment,
