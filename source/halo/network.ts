@@ -11,7 +11,8 @@ export type RequestLimits = {
 
 /**
  * Sends one request through `fetchImpl`, aborting it after `timeoutMs` or when `signal`
- * aborts. A timeout rejects with a DOMException named "TimeoutError".
+ * aborts. A timeout rejects with a DOMException named "TimeoutError". The limit also covers
+ * reading the body, because the same signal stays attached to the response.
  */
 export async function fetchWithTimeout(
   fetchImpl: typeof globalThis.fetch,
@@ -19,9 +20,23 @@ export async function fetchWithTimeout(
   init: RequestInit,
   limits: RequestLimits,
 ): Promise<Response> {
-  const timeout = AbortSignal.timeout(limits.timeoutMs);
-  const signal = limits.signal === undefined ? timeout : AbortSignal.any([timeout, limits.signal]);
-  return fetchImpl(url, {...init, signal});
+  // AbortSignal.any() holds its source signals weakly, and on Node 20 a combined
+  // AbortSignal.timeout() can be garbage-collected before it fires, leaving the request to
+  // hang (nodejs/node#57736). The timer below keeps the controller alive until it fires.
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, limits.timeoutMs);
+  timer.unref();
+
+  const {signal} = limits;
+  if (signal?.aborted) {
+    controller.abort(signal.reason);
+  } else {
+    signal?.addEventListener('abort', () => controller.abort(signal.reason), {once: true});
+  }
+
+  return fetchImpl(url, {...init, signal: controller.signal});
 }
 
 // TLS failures from Node's OpenSSL binding that mean "this certificate is not trusted here".
