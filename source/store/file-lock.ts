@@ -99,7 +99,8 @@ function readLock(lockPath: string): HeldLock | null {
       return null;
     }
 
-    throw error;
+    // A folder in the lock's place (EISDIR) or an unreadable lock: say which path and the fix.
+    throw toConfigFileError(error, lockPath, 'read');
   }
 
   return {text, content: parseLock(text), modifiedAt};

@@ -37,6 +37,16 @@ function writeLock(content: unknown): void {
 }
 
 describe('acquireFileLock', () => {
+  it('names the path when a folder is in the lock place', async () => {
+    fs.mkdirSync(lockPath);
+
+    const error = await rejectionOf(acquireFileLock(lockPath, options));
+
+    expect(error.code).toBe('config-path-invalid');
+    expect(error.kind).toBe('usage');
+    expect(error.message).toContain(lockPath);
+  });
+
   it('writes pid and time to a file only its owner can read', async () => {
     const release = await acquireFileLock(lockPath, options);
 
