@@ -32,6 +32,19 @@ const prerequisites: Record<StatusCheckId, StatusCheckId[]> = {
   users: ['session'],
 };
 
+// Failures that mean the session itself no longer works, even though the session check had
+// passed on the token's expiry time. The checks after one are skipped rather than each
+// repeating the same failing refresh (up to 30 s apiece when the token endpoint hangs).
+const sessionFailureCodes = new Set([
+  'session-ended',
+  'session-expired',
+  'access-token-rejected',
+  'refresh-token-rejected',
+  'token-request-timed-out',
+  'token-response-invalid',
+  'lock-timeout',
+]);
+
 /** Moves the status checks through their states and reports every change. */
 export type CheckRunner = {
   /** Runs `body` as check `id` unless a prerequisite failed or the signal aborted. */
@@ -54,6 +67,7 @@ export function createCheckRunner(input: {
     ]),
   );
   let running: StatusCheckId | null = null;
+  let sessionFailedIn: StatusCheckId | null = null;
 
   // A function, so TypeScript does not narrow the flag across the await in `run`.
   const isAborted = () => input.signal?.aborted === true;
@@ -77,6 +91,12 @@ export function createCheckRunner(input: {
       return;
     }
 
+    if (sessionFailedIn !== null && prerequisites[id].includes('session')) {
+      const detail = `needs the session that failed in "${labels[sessionFailedIn]}"`;
+      update(id, {state: 'skipped', detail});
+      return;
+    }
+
     const startedAt = input.now();
     running = id;
     update(id, {state: 'running'});
@@ -91,6 +111,10 @@ export function createCheckRunner(input: {
       }
 
       const failure = asFailure(error);
+      if (sessionFailureCodes.has(failure.code)) {
+        sessionFailedIn = id;
+      }
+
       update(id, {state: 'failed', detail: failure.message, durationMs, error: failure});
     } finally {
       running = null;
