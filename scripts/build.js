@@ -27,7 +27,7 @@ await build({
     'process.env.NODE_ENV': '"production"',
     HALO_WIZARD_VERSION: JSON.stringify(packageJson.version),
   },
-  // Ink imports react-devtools-core for an opt-in debugging mode; marking it external makes the
+  // Ink imports react-devtools-core for an opt-in debugging mode. Marking it external makes the
   // bundle crash at start, because esbuild hoists the lazy import to the top of the file.
   alias: {'react-devtools-core': stub},
   // signal-exit (used by Ink) is CommonJS and calls require() for Node built-ins.
@@ -37,8 +37,8 @@ await build({
   logLevel: 'warning',
 });
 
-// The bundled `open` looks for its xdg-open script beside the bundle; without the copy it falls
-// back to a system xdg-open that many Linux servers lack.
+// The bundled `open` looks for its xdg-open script beside the bundle. Without the copy it falls
+// back to a system xdg-open, which many Linux servers lack.
 await copyFile(
   path.join(root, 'node_modules', 'open', 'xdg-open'),
   path.join(dist, 'xdg-open'),

@@ -180,8 +180,8 @@ function withWatchValue(argv: string[]): string[] {
   return result;
 }
 
-// node:util's message for an unknown flag explains positional arguments after `--`, which is
-// no help for a typo; this names the flag and the closest known one instead.
+// node:util's message for an unknown flag explains positional arguments after `--`. That is no
+// help for a typo, so this names the flag and the closest known one instead.
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as {code?: unknown}).code;

@@ -64,7 +64,7 @@ export async function fetchAccounts(input: {
     tokens: profile.tokens,
     environment,
     ...tokenCallbacks({store, profileName, settings: profile.settings, environment}),
-    // Waits for a rate limit or a failing server can last minutes; each is said on stderr.
+    // Waits for a rate limit or a failing server can last minutes, so each is written to stderr.
     onRetryWait(wait) {
       const seconds = Math.ceil(wait.delayMs / 1000);
       const reason = wait.reason === 'rate-limited' ? 'rate limited' : 'server error';

@@ -62,7 +62,7 @@ export async function runDemo(input: {
 
 /**
  * Removes the demo's config folder, which holds the demo's tokens, when the terminal closes
- * (SIGHUP) or the process is told to stop (SIGTERM), then exits with the signal's code. Returns
+ * (SIGHUP) or the process receives SIGTERM, then exits with the signal's code. Returns
  * the function that removes these handlers.
  */
 function removeOnSignal(directory: string): () => void {

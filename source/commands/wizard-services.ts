@@ -16,7 +16,7 @@ import type {WizardServices} from '../wizard/wizard-services.js';
 import {restoreProfile, saveSignedInAgent, saveSignedInConnection} from './connection.js';
 import {tokenCallbacks} from './token-callbacks.js';
 
-/** The wizard's services on the real network, browser and config store. */
+/** Creates the wizard's services on the real network, browser and config store. */
 export function createWizardServices(input: {
   environment: Environment;
   store: ConfigStore;

@@ -80,7 +80,7 @@ export function describeNetworkFailure(
   }
 
   // Node's fetch, like browsers, never connects to ports on the Fetch standard's list of
-  // blocked ports (1, 6000, ...), and says only "bad port".
+  // blocked ports (1, 6000, ...), and reports only "bad port".
   if (error.cause instanceof Error && error.cause.message === 'bad port') {
     const port = new URL(url).port;
     const message = `Port ${port} of ${host} is one that web clients refuse to use.`;

@@ -80,7 +80,7 @@ function tryCreate(lockPath: string, content: LockContent): boolean {
       return false;
     }
 
-    // A folder without write permission or a full disk: say which path and what to change.
+    // A folder without write permission or a full disk: the error names the path and the fix.
     throw toConfigFileError(error, lockPath, 'write');
   }
 }
@@ -99,7 +99,7 @@ function readLock(lockPath: string): HeldLock | null {
       return null;
     }
 
-    // A folder in the lock's place (EISDIR) or an unreadable lock: say which path and the fix.
+    // A folder in the lock's place (EISDIR) or an unreadable lock: the error names the path.
     throw toConfigFileError(error, lockPath, 'read');
   }
 

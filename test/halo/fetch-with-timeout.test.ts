@@ -7,7 +7,7 @@ let server: Server;
 let url: string;
 
 beforeEach(async () => {
-  // Accepts every request and never answers, as a hung proxy would.
+  // Accepts every request and never responds, as a hung proxy would.
   server = createServer(() => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
