@@ -6,9 +6,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {formatAccountsCsv} from '../../source/commands/accounts-csv.js';
 import {type HaloEmulator, startHaloEmulator} from '../../source/emulator/halo-emulator.js';
 import type {Account} from '../../source/halo/types.js';
-import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
+import {runWithSignIn, setupArgs} from '../helpers/cli-sign-in.js';
 import {findFreePort} from '../helpers/free-port.js';
-import {runCli, startCli} from '../helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 
 type AccountJson = {type: 'agent' | 'user'; id: number; active: boolean};
 
@@ -23,23 +23,12 @@ beforeAll(async () => {
     disabledAgentCount: 10,
   });
   configDirectory = await mkdtemp(path.join(tmpdir(), 'halo-wizard-accounts-'));
-  const setup = startCli(
-    [
-      'setup',
-      '--non-interactive',
-      '--workspace',
-      emulator.instanceUrl,
-      '--client-id',
-      emulator.application.clientId,
-      '--redirect-uri',
-      redirectUri,
-      '--no-browser',
-    ],
-    {HALO_WIZARD_CONFIG_DIR: configDirectory},
-  );
-  const url = await setup.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
-  await signInWithEmulatorPage(url, emulator.demoCredentials);
-  expect(await setup.exited()).toBe(0);
+  const setup = await runWithSignIn({
+    args: setupArgs(emulator, redirectUri),
+    emulator,
+    env: {HALO_WIZARD_CONFIG_DIR: configDirectory},
+  });
+  expect(setup.code).toBe(0);
 });
 
 afterAll(async () => {

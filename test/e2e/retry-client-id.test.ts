@@ -3,9 +3,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type HaloEmulator, startHaloEmulator} from '../../source/emulator/halo-emulator.js';
-import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
+import {runWithSignIn} from '../helpers/cli-sign-in.js';
 import {findFreePort} from '../helpers/free-port.js';
-import {runCli, startCli} from '../helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 
 let emulator: HaloEmulator;
 let configDirectory: string;
@@ -23,13 +23,15 @@ afterEach(async () => {
 });
 
 /** Runs setup with `args` and signs in on the emulator's page when it prints the address. */
-async function setUpWith(args: string[]): Promise<{code: number; stdout: string}> {
-  const run = startCli(['setup', '--non-interactive', '--no-browser', '--json', ...args], {
-    HALO_WIZARD_CONFIG_DIR: configDirectory,
+async function setUpWith(
+  args: string[],
+  on: HaloEmulator = emulator,
+): Promise<{code: number; stdout: string; stderr: string}> {
+  return runWithSignIn({
+    args: ['setup', '--non-interactive', '--no-browser', '--json', ...args],
+    emulator: on,
+    env: {HALO_WIZARD_CONFIG_DIR: configDirectory},
   });
-  const url = await run.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
-  await signInWithEmulatorPage(url, emulator.demoCredentials);
-  return {code: await run.exited(), stdout: run.stdout()};
 }
 
 async function readConfig(): Promise<string> {
@@ -95,15 +97,10 @@ describe('retry that signs in but fails its checks', () => {
     // A second instance where sign-in works but the Permissions tab lacks the users scope.
     const narrow = await startHaloEmulator({redirectUris: [redirectUri], appScopes: ['read:tickets']});
     try {
-      const run = startCli(
-        ['setup', '--non-interactive', '--no-browser', '--json', '--workspace', narrow.instanceUrl],
-        {HALO_WIZARD_CONFIG_DIR: configDirectory},
-      );
-      const url = await run.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
-      await signInWithEmulatorPage(url, narrow.demoCredentials);
+      const retry = await setUpWith(['--workspace', narrow.instanceUrl], narrow);
 
-      expect(await run.exited()).toBe(3);
-      expect(run.stderr()).toContain('keeps the one before');
+      expect(retry.code).toBe(3);
+      expect(retry.stderr).toContain('keeps the one before');
       expect(await readConfig()).toBe(working);
     } finally {
       await narrow.close();

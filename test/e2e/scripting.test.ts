@@ -3,9 +3,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type HaloEmulator, startHaloEmulator} from '../../source/emulator/halo-emulator.js';
-import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
+import {runWithSignIn, setupArgs} from '../helpers/cli-sign-in.js';
 import {findFreePort} from '../helpers/free-port.js';
-import {runCli, startCli} from '../helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 
 type AccountJson = {
   type: 'agent' | 'user';
@@ -32,29 +32,18 @@ afterEach(async () => {
   await rm(configDirectory, {recursive: true, force: true});
 });
 
-function setupArgs(extra: string[] = []): string[] {
-  return [
-    'setup',
-    '--non-interactive',
-    '--workspace',
-    emulator.instanceUrl,
-    '--client-id',
-    emulator.application.clientId,
-    '--redirect-uri',
-    redirectUri,
-    '--no-browser',
-    '--json',
-    ...extra,
-  ];
+function setupJsonArgs(): string[] {
+  return [...setupArgs(emulator, redirectUri), '--json'];
 }
 
 /** Runs setup and signs in on the emulator's page as a person would. */
-async function setUpConnection(extra: string[] = []) {
-  const run = startCli(setupArgs(extra), {HALO_WIZARD_CONFIG_DIR: configDirectory});
-  const url = await run.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
-  const browser = await signInWithEmulatorPage(url, emulator.demoCredentials);
-  const code = await run.exited();
-  return {code, browser, stdout: run.stdout(), stderr: run.stderr()};
+async function setUpConnection(action: 'approve' | 'cancel' = 'approve') {
+  return runWithSignIn({
+    args: setupJsonArgs(),
+    emulator,
+    env: {HALO_WIZARD_CONFIG_DIR: configDirectory},
+    action,
+  });
 }
 
 function expectedCounts() {
@@ -102,19 +91,17 @@ describe('setup --non-interactive', () => {
   });
 
   it('exits 4 when the sign-in is cancelled', async () => {
-    const run = startCli(setupArgs(), {HALO_WIZARD_CONFIG_DIR: configDirectory});
-    const url = await run.waitForStderrLine(/\/auth\/authorize\?/);
-    await signInWithEmulatorPage(url, {...emulator.demoCredentials, action: 'cancel'});
+    const {code, stdout} = await setUpConnection('cancel');
 
-    expect(await run.exited()).toBe(4);
-    const result = JSON.parse(run.stdout()) as {status: string; error: {code: string}};
+    expect(code).toBe(4);
+    const result = JSON.parse(stdout) as {status: string; error: {code: string}};
     expect(result.status).toBe('failed');
   });
 
   it('names the client id field when halo does not know it', async () => {
     const copiedBeforeSaving = emulator.application.clientId;
     emulator.rotateClientId();
-    const args = setupArgs().map((arg) =>
+    const args = setupJsonArgs().map((arg) =>
       arg === emulator.application.clientId ? copiedBeforeSaving : arg,
     );
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type HaloEmulator, startHaloEmulator} from '../../source/emulator/halo-emulator.js';
 import type {StoredProfile} from '../../source/store/config-store.js';
-import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
+import {runWithSignIn} from '../helpers/cli-sign-in.js';
 import {findFreePort} from '../helpers/free-port.js';
 import {runCli, startCli} from '../helpers/run-cli.js';
 
@@ -29,10 +29,7 @@ function env(): NodeJS.ProcessEnv {
 
 /** Runs `args` (setup or login), signs in on the emulator's page and returns the exit code. */
 async function signIn(args: string[]): Promise<{code: number; stderr: string}> {
-  const run = startCli([...args, '--no-browser', '--json'], env());
-  const url = await run.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
-  await signInWithEmulatorPage(url, emulator.demoCredentials);
-  return {code: await run.exited(), stderr: run.stderr()};
+  return runWithSignIn({args: [...args, '--no-browser', '--json'], emulator, env: env()});
 }
 
 async function setUp(profile = 'default'): Promise<void> {

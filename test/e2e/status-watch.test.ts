@@ -12,7 +12,7 @@ import type {StatusResult} from '../../source/commands/status-command.js';
 import {type HaloEmulator, startHaloEmulator} from '../../source/emulator/halo-emulator.js';
 import {HaloWizardError} from '../../source/errors.js';
 import type {StatusCheck} from '../../source/halo/types.js';
-import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
+import {runWithSignIn, setupArgs} from '../helpers/cli-sign-in.js';
 import {findFreePort} from '../helpers/free-port.js';
 import {runCli, startCli} from '../helpers/run-cli.js';
 
@@ -115,23 +115,12 @@ describe('status --watch', () => {
     const redirectUri = `http://127.0.0.1:${await findFreePort()}/callback`;
     emulator = await startHaloEmulator({redirectUris: [redirectUri], userCount: 30});
     configDirectory = await mkdtemp(path.join(tmpdir(), 'halo-wizard-watch-'));
-    const setup = startCli(
-      [
-        'setup',
-        '--non-interactive',
-        '--workspace',
-        emulator.instanceUrl,
-        '--client-id',
-        emulator.application.clientId,
-        '--redirect-uri',
-        redirectUri,
-        '--no-browser',
-      ],
-      {HALO_WIZARD_CONFIG_DIR: configDirectory},
-    );
-    const url = await setup.waitForStderrLine(/^http:\/\/127\.0\.0\.1:\d+\/auth\/authorize\?/);
-    await signInWithEmulatorPage(url, emulator.demoCredentials);
-    expect(await setup.exited()).toBe(0);
+    const setup = await runWithSignIn({
+      args: setupArgs(emulator, redirectUri),
+      emulator,
+      env: {HALO_WIZARD_CONFIG_DIR: configDirectory},
+    });
+    expect(setup.code).toBe(0);
   });
 
   afterEach(async () => {

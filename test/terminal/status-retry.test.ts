@@ -3,9 +3,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type HaloEmulator, startHaloEmulator} from '../../source/emulator/halo-emulator.js';
+import {runWithSignIn, setupArgs} from '../helpers/cli-sign-in.js';
 import {signInWithEmulatorPage} from '../helpers/emulator-browser.js';
 import {findFreePort} from '../helpers/free-port.js';
-import {cliPath, startCli} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {hasTmux, shellQuote, startTmuxSession, type TmuxSession} from '../helpers/tmux.js';
 import {exitLinePattern, readSignInUrl, signInScreenPattern} from './demo-terminal.js';
 
@@ -31,17 +32,12 @@ afterEach(async () => {
 
 /** Saves a working connection through the non-interactive setup. */
 async function setUpConnection(): Promise<void> {
-  const run = startCli(
-    [
-      'setup', '--non-interactive', '--workspace', emulator.instanceUrl,
-      '--client-id', emulator.application.clientId, '--redirect-uri', redirectUri,
-      '--no-browser',
-    ],
-    {HALO_WIZARD_CONFIG_DIR: configDirectory},
-  );
-  const url = await run.waitForStderrLine(/\/auth\/authorize\?/);
-  await signInWithEmulatorPage(url, emulator.demoCredentials);
-  expect(await run.exited()).toBe(0);
+  const setup = await runWithSignIn({
+    args: setupArgs(emulator, redirectUri),
+    emulator,
+    env: {HALO_WIZARD_CONFIG_DIR: configDirectory},
+  });
+  expect(setup.code).toBe(0);
 }
 
 /** Spends the stored refresh token elsewhere, as a second machine sharing it would. */
