@@ -11,6 +11,7 @@ import {
   type Confirm,
 } from '../../source/commands/reset-command.js';
 import {openConfigStore, type ConfigStore} from '../../source/store/config-store.js';
+import {sampleSettings} from '../store/profile-fixtures.js';
 
 let directory: string;
 let store: ConfigStore;
@@ -22,15 +23,7 @@ beforeEach(() => {
   const env = {HALO_WIZARD_CONFIG_DIR: directory};
   store = openConfigStore({env, now: Date.now});
   store.saveProfile('default', {
-    settings: {
-      workspace: 'acme',
-      instanceUrl: 'https://acme.halopsa.com',
-      baseUri: 'https://acme.halopsa.com/auth',
-      tenant: null,
-      clientId: '0f8fad5b-d9cb-469f-a165-70867728950e',
-      redirectUri: 'http://127.0.0.1:47135/callback',
-      scope: 'all offline_access',
-    },
+    settings: sampleSettings(),
     tokens: {accessToken: 'a', refreshToken: 'r', expiresAt: 1, scope: null},
     agent: null,
     savedAt: new Date().toISOString(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {HaloWizardError} from '../../source/errors.js';
 import {openConfigStore, type StoredProfile} from '../../source/store/config-store.js';
+import {sampleProfile} from './profile-fixtures.js';
 
 const now = () => Date.UTC(2025, 2, 1, 12, 30, 45, 123);
 const isRoot = process.geteuid?.() === 0;
@@ -32,20 +33,7 @@ function openStore(directory = configDir) {
 }
 
 function profile(): StoredProfile {
-  return {
-    settings: {
-      workspace: 'acme',
-      instanceUrl: 'https://acme.halopsa.com',
-      baseUri: 'https://acme.halopsa.com/auth',
-      tenant: null,
-      clientId: '0f8fad5b-d9cb-469f-a165-70867728950e',
-      redirectUri: 'http://127.0.0.1:8765/callback',
-      scope: 'all offline_access',
-    },
-    tokens: null,
-    agent: null,
-    savedAt: '2025-03-01T12:00:00.000Z',
-  };
+  return sampleProfile();
 }
 
 function captureError(action: () => unknown): HaloWizardError {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {openConfigStore, type StoredProfile} from '../../source/store/config-store.js';
+import {sampleProfile} from './profile-fixtures.js';
 
 const now = () => Date.UTC(2025, 2, 1, 12, 30, 45, 123);
 
@@ -23,20 +24,10 @@ function openStore() {
 }
 
 function profile(): StoredProfile {
-  return {
-    settings: {
-      workspace: 'acme',
-      instanceUrl: 'https://acme.halopsa.com',
-      baseUri: 'https://acme.halopsa.com/auth',
-      tenant: null,
-      clientId: '0f8fad5b-d9cb-469f-a165-70867728950e',
-      redirectUri: 'http://127.0.0.1:8765/callback',
-      scope: 'all offline_access',
-    },
+  return sampleProfile({
     tokens: {accessToken: 'a', refreshToken: 'r', expiresAt: 1, scope: 'all'},
     agent: {id: 3, name: 'Maren Okafor'},
-    savedAt: '2025-03-01T12:00:00.000Z',
-  };
+  });
 }
 
 function writeProfiles(profiles: Record<string, unknown>): void {

@@ -9,6 +9,7 @@ import {
   settleRejectedRefresh,
   tokenLockPath,
 } from '../../source/store/shared-refresh.js';
+import {sampleSettings} from './profile-fixtures.js';
 
 const hour = 3_600_000;
 let directory: string;
@@ -32,15 +33,7 @@ function tokenSet(name: string, expiresAt: number): TokenSet {
 
 function saveProfile(store: ConfigStore, tokens: TokenSet | null): void {
   store.saveProfile('default', {
-    settings: {
-      workspace: 'acme',
-      instanceUrl: 'https://acme.halopsa.com',
-      baseUri: 'https://acme.halopsa.com/auth',
-      tenant: null,
-      clientId: '0f8fad5b-d9cb-469f-a165-70867728950e',
-      redirectUri: 'http://127.0.0.1:47135/callback',
-      scope: 'all offline_access',
-    },
+    settings: sampleSettings(),
     tokens,
     agent: null,
     savedAt: new Date().toISOString(),
