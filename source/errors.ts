@@ -8,7 +8,7 @@ export type FailureField =
   | null;
 
 /**
- * Who must act on a failure. Each kind maps to one exit code in `exit-codes.ts`.
+ * The kind of failure, by who must act on it. Each maps to one exit code in `exit-codes.ts`.
  * - usage: the input or the flags are wrong (exit 2)
  * - rejected: HaloPSA could not be reached at the address given, or it rejected the
  *   integration, or a status check failed (exit 3)

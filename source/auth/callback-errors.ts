@@ -3,7 +3,7 @@ import {HaloWizardError} from '../errors.js';
 import {clipForDisplay} from '../text/strip-control.js';
 
 // NOTE: how Halo words a refusal for an application with Allow Agent Logins off is not
-// known; the emulator says "Agent logins are not allowed", and this pattern matches that.
+// known. The emulator sends "Agent logins are not allowed", and this pattern matches that.
 const agentLoginsOffPattern = /agent log-?ins? (?:are |is )?not allowed/i;
 
 /**

@@ -14,9 +14,9 @@ const preflightTimeoutMs = 10_000;
 /**
  * Requests the authorise URL with the entered client ID and redirect URL, without
  * following redirects, before the browser opens. A Halo error page (HTML with a 4xx
- * status) or a 404 throws HaloWizardError naming the field to fix, and so does a server that
+ * status) or a 404 throws HaloWizardError naming the field to fix. So does a server that
  * cannot be reached at all, because the token request from this machine would fail the same
- * way. A time-out or any other answer returns `unknown` with a detail, and the caller goes on.
+ * way. A time-out or any other response returns `unknown` with a detail, and the caller goes on.
  */
 export async function preflightSignIn(input: {
   settings: ConnectionSettings;

@@ -110,7 +110,7 @@ function createContext(
 }
 
 // oauth4webapi passes the signal to fetch, so it aborts the connection and the body read.
-// A token endpoint that accepts the connection and never answers would otherwise keep
+// A token endpoint that accepts the connection and never responds would otherwise keep
 // the command, and the token lock, waiting without end.
 function withTimeout(
   server: AuthorizationServerContext,

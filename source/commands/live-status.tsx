@@ -35,8 +35,8 @@ export async function showLiveStatus<T>(
       listener(checks);
     });
   } finally {
-    // A state update from the last check may not be drawn yet; rendering the final checks
-    // directly (Ink renders synchronously outside concurrent mode) leaves no spinner behind.
+    // A state update from the last check may not be drawn yet. Rendering the final checks
+    // directly leaves no spinner behind, because Ink renders synchronously by default.
     instance.rerender(<StatusPanel checks={latest} />);
     instance.unmount();
     await instance.waitUntilExit();

@@ -1,6 +1,5 @@
 import {rmSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
-import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {defaultRedirectUri} from '../auth/defaults.js';
@@ -9,6 +8,7 @@ import type {Environment} from '../halo/types.js';
 import {openConfigStore} from '../store/config-store.js';
 import type {SettingsFlags} from './resolve-settings.js';
 import {describeEmulator} from './emulator-command.js';
+import {findFreePort, isPortFree} from './loopback-port.js';
 import type {CommandIo} from './output.js';
 import {runWizard} from './run-wizard.js';
 
@@ -61,7 +61,7 @@ export async function runDemo(input: {
 }
 
 /**
- * Removes the demo's config folder, which holds the demo's tokens, when the terminal closes
+ * Removes the demo's config folder, which contains the demo's tokens, when the terminal closes
  * (SIGHUP) or the process receives SIGTERM, then exits with the signal's code. Returns
  * the function that removes these handlers.
  */
@@ -93,24 +93,4 @@ async function chooseDemoRedirectUri(): Promise<string> {
 
   url.port = String(await findFreePort());
   return url.href;
-}
-
-async function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

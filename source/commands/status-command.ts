@@ -29,10 +29,12 @@ export type StatusInput = {
   /** `--watch`: re-run the checks on an interval until the signal aborts, or null. */
   watch?: StatusWatchOptions | null;
   /**
-   * Offers "edit and retry" after a failure and, when the person accepts, runs the wizard from
-   * the failing field and returns its exit code; null when there is no terminal to ask on.
+   * Offers "edit and retry" after a failure. When the person accepts, it runs the wizard from
+   * the failing field and returns its exit code. Null when there is no terminal to ask on.
    */
-  offerRetry?: ((retry: {profileName: string; field: FailureField}) => Promise<number | null>) | null;
+  offerRetry?:
+    | ((retry: {profileName: string; field: FailureField}) => Promise<number | null>)
+    | null;
 };
 
 export type StatusResult = Awaited<ReturnType<typeof runStatusChecks>>;

@@ -12,7 +12,7 @@ import {applyDrift, canSeeUser, listUsers} from './user-listing.js';
 
 const doubleKeys = new Set(['site_id']);
 
-/** Which API route a lower-cased path is, with the id for `/{id}` routes. */
+/** The API route of a lower-cased path, with the id for `/{id}` routes. */
 export type ApiRouteMatch = {route: EmulatorRoute; id: number | null} | null;
 
 /** Matches a lower-cased `/api/...` path; Halo's routing ignores case. */
@@ -37,7 +37,7 @@ export function matchApiRoute(path: string): ApiRouteMatch {
   return {route: single[1] === 'agent' ? 'agent' : 'user', id: Number.parseInt(single[2], 10)};
 }
 
-/** Answers `GET /api/authinfo`, which needs no token. */
+/** Handles `GET /api/authinfo`, which needs no token. */
 export function handleAuthInfo(context: EmulatorContext, response: ServerResponse): void {
   if (context.options.authinfo === 'not-found') {
     const html = '<!doctype html><title>404 Not Found</title><h1>Not Found</h1>';
@@ -59,7 +59,7 @@ export function handleAuthInfo(context: EmulatorContext, response: ServerRespons
 }
 
 /**
- * Answers an authenticated API route. A missing, unknown, expired or revoked token gets 401
+ * Handles an authenticated API route. A missing, unknown, expired or revoked token gets 401
  * with an empty body and `WWW-Authenticate: Bearer`, as Halo's resource server sends.
  * Returns the JSON text sent, so the caller can apply the `malformedJson` fault first.
  */

@@ -51,7 +51,7 @@ export type ErrorShape =
 export type RateLimitFault = {
   limit: number;
   windowS: number;
-  /** How the 429 states the wait: `Retry-After` in seconds, as an HTTP date, or not at all. */
+  /** Form of the wait in a 429: `Retry-After` in seconds, as an HTTP date, or none. */
   retryAfter: 'seconds' | 'date' | 'absent';
 };
 
@@ -90,7 +90,7 @@ export type EmulatorOptions = {
   tenantId: string;
   /** Issue a refresh token even when `offline_access` was not requested. */
   refreshWithoutOffline: boolean;
-  /** `/api/authinfo` answers normally, with 404 and HTML, or without the trailing slash. */
+  /** `/api/authinfo` responds normally, with 404 and HTML, or without the trailing slash. */
   authinfo: 'normal' | 'not-found' | 'no-trailing-slash';
   /** `iss` on the authorization response: absent, the issuer, or the issuer plus `/`. */
   iss: 'none' | 'exact' | 'trailing-slash';
@@ -100,16 +100,16 @@ export type EmulatorOptions = {
   sharedAuthHost: {tenant: string} | null;
   /** Control characters, bidi overrides and a 500-character name in some records. */
   hostileNames: boolean;
-  /** `/api/Agent/{id}` and `/api/Users/{id}` answer `{"agents": [obj]}` or `{"users": [obj]}`. */
+  /** `/api/Agent/{id}` and `/api/Users/{id}` return `{"agents": [obj]}` or `{"users": [obj]}`. */
   wrapSingle: boolean;
   /** A refresh response carries no new refresh token (the old one stays valid). */
   omitRotatedRefresh: boolean;
   tokenFormat: 'jwt' | 'opaque';
-  /** Delay before answering, in milliseconds, for every route or per route. */
+  /** Delay before responding, in milliseconds, for every route or per route. */
   latencyMs: number | Partial<Record<EmulatorRoute, number>>;
-  /** Routes that accept the request and never answer. */
+  /** Routes that accept the request and never respond. */
   hang: EmulatorRoute[];
-  /** Routes that answer 200 with truncated JSON. */
+  /** Routes that respond 200 with truncated JSON. */
   malformedJson: EmulatorRoute[];
   errorShape: ErrorShape;
   /** Users added (positive) or removed (negative) at the front of the list after each page. */

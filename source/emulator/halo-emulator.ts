@@ -128,7 +128,7 @@ export async function startHaloEmulator(
   };
 }
 
-/** What one listener serves: auth routes under `authPrefix`, and the API when `servesApi`. */
+/** Routes of one listener: auth routes under `authPrefix`, and the API when `servesApi`. */
 type Listener = {authPrefix: string; servesApi: boolean};
 
 async function route(
@@ -224,8 +224,8 @@ async function route(
   handleAuthorizePost(context, parseParameters(body), body, formAction, response);
 }
 
-// The instance's home page and the application screen the wizard's checklist opens; both show
-// the registered application, since the emulator has no other web app to draw.
+// The instance's home page and the application screen that the wizard's checklist opens. Both
+// show the registered application, because the emulator has no other web app to draw.
 function isWebAppPath(path: string): boolean {
   return path === '/' || path === '/config/integrations/api/applications';
 }

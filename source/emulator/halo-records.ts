@@ -54,7 +54,7 @@ export type HaloAgent = {
   ticket_count: number;
   namewithinactive: string | null;
   use: string;
-  /** Empty for an agent who sees every client. */
+  /** Empty for an agent who can access every client. */
   clients: HaloClientRestriction[];
 };
 

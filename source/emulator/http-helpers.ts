@@ -57,7 +57,7 @@ export function toInteger(value: string | undefined, fallback: number): number {
 
 const truncatedJson = new WeakSet<ServerResponse>();
 
-/** Makes a 200 JSON answer on `response` arrive cut in half (the `malformedJson` fault). */
+/** Makes a 200 JSON response on `response` arrive cut in half (the `malformedJson` fault). */
 export function truncateJsonOf(response: ServerResponse): void {
   truncatedJson.add(response);
 }

@@ -20,7 +20,7 @@ export async function fetchWithTimeout(
   init: RequestInit,
   limits: RequestLimits,
 ): Promise<Response> {
-  // AbortSignal.any() holds its source signals weakly, and on Node 20 a combined
+  // AbortSignal.any() references its source signals weakly, and on Node 20 a combined
   // AbortSignal.timeout() can be garbage-collected before it fires, leaving the request to
   // hang (nodejs/node#57736). The timer below keeps the controller alive until it fires.
   const controller = new AbortController();

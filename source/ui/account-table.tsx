@@ -48,9 +48,9 @@ export type AccountTableProps = {
 
 /**
  * Draws accounts as a table fitted to `width`, rendering only the rows in view so tens of
- * thousands stay responsive. Up/Down, PgUp/PgDn and Home/End scroll; `/` filters by name,
- * email, organisation or type; `i` hides inactive and disabled accounts; `s` moves the sort
- * to the next column and `r` reverses it.
+ * thousands stay responsive. Up/Down, PgUp/PgDn and Home/End scroll. `/` filters by name,
+ * email, organisation or type, and `i` hides inactive and disabled accounts. `s` moves the
+ * sort to the next column and `r` reverses it.
  */
 export function AccountTable(props: AccountTableProps) {
   const {accounts, height, width, isFocused = true, onFilterModeChange} = props;

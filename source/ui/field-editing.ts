@@ -123,8 +123,8 @@ function parseEscapeSequence(input: string): EditAction | undefined {
 
 /**
  * Applies one input event to the field. Ink's input parser hands over either one escape
- * sequence or a run of text without ESC, and a run contains every key that arrived in one read:
- * a paste, or several keys typed faster than the terminal or an SSH link delivers them. Each
+ * sequence or a run of text without ESC. A run contains every key that arrived in one read,
+ * such as a paste or keys typed faster than the terminal or an SSH link delivers them. Each
  * character of a run is applied in order, so "\x7f\x7f\x7f" deletes three characters. A line
  * break ends the run and requests a submit, and the text after it is dropped. Other control
  * characters are dropped, and a tab inside a run becomes a space. A lone Tab key and

@@ -110,7 +110,7 @@ describe('halo client against the emulator', () => {
       environment,
       refresh: refresherFor(running),
       onTokens: async () => undefined,
-      // Moving the emulator's clock stands in for waiting in real time.
+      // Moving the emulator's clock replaces waiting in real time.
       sleep: async (ms) => {
         waits.push(ms);
         running.advanceClock(ms);

@@ -1,6 +1,6 @@
 /** What happened when the stand-in browser went through the emulator's sign-in page. */
 export type EmulatorBrowserResult = {
-  /** Location the auth server redirected to, or null when it answered with a page. */
+  /** Location the auth server redirected to, or null when it responded with a page. */
   redirectedTo: string | null;
   /** Status of the page behind `redirectedTo` (the loopback listener), or null. */
   callbackStatus: number | null;

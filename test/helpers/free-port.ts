@@ -1,14 +1,2 @@
-import {createServer} from 'node:net';
-
-/** Returns a port that was free on 127.0.0.1 a moment ago, for a redirect URL under test. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Tests pick redirect ports the same way the demo does.
+export {findFreePort} from '../../source/commands/loopback-port.js';

@@ -34,7 +34,7 @@ export async function renderInk(tree: ReactElement): Promise<InkHarness> {
 
   return {
     frame: () => rendered.lastFrame() ?? '',
-    // Each input gets its own act(), so every key handler sees the frame the previous key drew.
+    // Each input gets its own act(), so every key handler reads the frame the previous key drew.
     async press(...inputs) {
       for (const input of inputs) {
         await act(async () => {
